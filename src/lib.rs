@@ -1,0 +1,103 @@
+//! newsmark marks **quotes** (and who said them), **names** (people, organizations,
+//! places) and **numbers** (counts, money, percentages, quantities, dates, ranges) in
+//! news text.
+//!
+//! ```
+//! let text = "“We will never accept it,” said Claudia Sheinbaum on April 16.";
+//! let found = newsmark::annotate(text);
+//! for a in &found.spans {
+//!     println!("{:?} {} {:?}", a.label, &text[a.span], a.span);
+//! }
+//! ```
+//!
+//! The pipeline is `text → segment → recognize (quotes, names, numbers) → resolve`;
+//! each stage hands plain data to the next, and the one overlap policy lives in
+//! [`resolve`].
+//!
+//! # Offsets
+//!
+//! Every [`Span`] holds UTF-8 **byte** offsets, half-open, on `char` boundaries, so
+//! `&text[span]` is the marked text. [`offsets::Converter`] turns them into UTF-16 code
+//! units (JavaScript) or code points (Python, the CLI's `--offsets chars`) in one
+//! forward pass.
+//!
+//! # Untrusted input
+//!
+//! Any `&str` is accepted: no input panics, and the cost grows linearly with the text.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod names;
+pub mod numbers;
+pub mod offsets;
+pub mod quotes;
+pub mod render;
+pub mod resolve;
+pub mod segment;
+pub mod span;
+
+pub use segment::Document;
+pub use span::{
+    Annotation, Annotations, Entity, Kind, Label, NameType, NumberType, NumberValue, QuoteType,
+    Span, Speaker,
+};
+
+/// Which kinds to report. All are on by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Report quotes.
+    pub quotes: bool,
+    /// Report names.
+    pub names: bool,
+    /// Report numbers.
+    pub numbers: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            quotes: true,
+            names: true,
+            numbers: true,
+        }
+    }
+}
+
+impl Options {
+    /// True when `kind` is to be reported.
+    pub fn wants(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::Quote => self.quotes,
+            Kind::Name => self.names,
+            Kind::Number => self.numbers,
+        }
+    }
+}
+
+/// Annotates `text` with every kind.
+pub fn annotate(text: &str) -> Annotations {
+    annotate_with(text, &Options::default())
+}
+
+/// Annotates `text`, reporting the kinds `options` asks for.
+pub fn annotate_with(text: &str, options: &Options) -> Annotations {
+    let doc = Document::new(text);
+    let mut proposals = Vec::new();
+    // quote attribution reads the names, so names are found whenever quotes are asked
+    let names = if options.names || options.quotes {
+        names::recognize(&doc)
+    } else {
+        Vec::new()
+    };
+    if options.quotes {
+        proposals.extend(quotes::recognize(&doc, &names));
+    }
+    if options.names {
+        proposals.extend(names);
+    }
+    if options.numbers {
+        proposals.extend(numbers::recognize(&doc));
+    }
+    resolve::resolve(text, proposals)
+}

@@ -1,0 +1,148 @@
+//! Offset units: the core speaks UTF-8 bytes; the edges speak UTF-16 code units
+//! (JavaScript) or Unicode code points (the CLI's `--offsets chars`, Python).
+//!
+//! [`Converter`] walks the text forward once for any number of offsets given in
+//! ascending order, so converting every span of a document costs one pass.
+
+use serde::{Deserialize, Serialize};
+
+/// A unit in which offsets are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// UTF-8 bytes (the core's own unit; Rust `str` indices).
+    #[default]
+    Utf8,
+    /// UTF-16 code units (JavaScript `String` indices, DOM ranges).
+    Utf16,
+    /// Unicode code points (Python `str` indices).
+    Chars,
+}
+
+impl Unit {
+    /// Parses `utf8`, `utf16` or `chars`.
+    pub fn parse(s: &str) -> Option<Unit> {
+        match s {
+            "utf8" | "bytes" => Some(Unit::Utf8),
+            "utf16" => Some(Unit::Utf16),
+            "chars" | "codepoints" => Some(Unit::Chars),
+            _ => None,
+        }
+    }
+}
+
+/// Converts byte offsets of one text to another unit, walking forward.
+///
+/// Offsets may be asked in any order; asking in ascending order costs one pass over
+/// the text in all, asking backwards restarts from the beginning.
+#[derive(Debug)]
+pub struct Converter<'a> {
+    text: &'a str,
+    unit: Unit,
+    byte: usize,
+    out: usize,
+}
+
+impl<'a> Converter<'a> {
+    /// A converter over `text` into `unit`.
+    pub fn new(text: &'a str, unit: Unit) -> Converter<'a> {
+        Converter {
+            text,
+            unit,
+            byte: 0,
+            out: 0,
+        }
+    }
+
+    /// The offset, in this converter's unit, of byte offset `byte`. A byte offset
+    /// inside a character counts that character as not yet reached; one past the end
+    /// of the text is clamped to the end.
+    pub fn convert(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            self.byte = 0;
+            self.out = 0;
+        }
+        let rest = &self.text.as_bytes()[self.byte..byte];
+        self.out += match self.unit {
+            Unit::Utf8 => rest.len(),
+            // every char starts with a non-continuation byte; 4-byte chars are 2 UTF-16 units
+            Unit::Chars => rest.iter().filter(|&&b| (b & 0xC0) != 0x80).count(),
+            Unit::Utf16 => rest
+                .iter()
+                .map(|&b| match b {
+                    0x00..=0x7F | 0xC0..=0xEF => 1,
+                    0xF0..=0xFF => 2,
+                    _ => 0,
+                })
+                .sum(),
+        };
+        self.byte = byte;
+        self.out
+    }
+}
+
+/// The byte offset of `offset` given in `unit` (the inverse of [`Converter`]), or
+/// `None` when it is past the end or inside a character.
+pub fn to_byte(text: &str, unit: Unit, offset: usize) -> Option<usize> {
+    if unit == Unit::Utf8 {
+        return text.is_char_boundary(offset).then_some(offset);
+    }
+    let mut n = 0;
+    for (b, c) in text.char_indices() {
+        if n == offset {
+            return Some(b);
+        }
+        if n > offset {
+            return None;
+        }
+        n += match unit {
+            Unit::Utf16 => c.len_utf16(),
+            _ => 1,
+        };
+    }
+    (n == offset).then_some(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive(text: &str, unit: Unit, byte: usize) -> usize {
+        match unit {
+            Unit::Utf8 => byte,
+            Unit::Utf16 => text[..byte].encode_utf16().count(),
+            Unit::Chars => text[..byte].chars().count(),
+        }
+    }
+
+    #[test]
+    fn emoji_and_accents() {
+        let text = "a😀é中b";
+        let mut c = Converter::new(text, Unit::Utf16);
+        assert_eq!(c.convert(1), 1);
+        assert_eq!(c.convert(5), 3);
+        assert_eq!(c.convert(text.len()), 6);
+        let mut c = Converter::new(text, Unit::Chars);
+        assert_eq!(c.convert(5), 2);
+        assert_eq!(c.convert(text.len()), 5);
+    }
+
+    proptest! {
+        #[test]
+        fn forward_pass_equals_naive(text in "\\PC{0,40}", unit in prop_oneof![Just(Unit::Utf8), Just(Unit::Utf16), Just(Unit::Chars)]) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
+            let mut c = Converter::new(&text, unit);
+            for &b in &bounds {
+                prop_assert_eq!(c.convert(b), naive(&text, unit, b));
+            }
+            // backwards too
+            for &b in bounds.iter().rev() {
+                let got = c.convert(b);
+                prop_assert_eq!(got, naive(&text, unit, b));
+                prop_assert_eq!(to_byte(&text, unit, got), Some(b));
+            }
+        }
+    }
+}

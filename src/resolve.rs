@@ -1,0 +1,241 @@
+//! Resolve: the one place that decides what happens when findings overlap, and that
+//! links names into entities.
+//!
+//! The recognizers propose; this module disposes. Its output holds these promises:
+//! every span is non-empty, inside the text and on `char` boundaries; spans are sorted
+//! by start, then longest first, then quote before name before number; any two spans
+//! are either disjoint or nested, never crossing.
+//!
+//! # Overlap policy
+//!
+//! 1. **Quotes first.** Quotes may nest in quotes. Of two quotes that cross, the one
+//!    that starts first stays: `“a ‘b” c’` keeps `“a ‘b”`.
+//! 2. **Names and numbers may sit inside a quote**, never across one of its ends and
+//!    never around one: in `“We paid $5,” Smith said` the money stays inside the quote;
+//!    a name proposal `Smith said “We` is dropped.
+//! 3. **Names and numbers never overlap each other.** The longer span wins, and a number
+//!    wins a tie: `April 16` (a date) beats a name proposal `April`; `Apollo 11` (a name)
+//!    beats the number `11`.
+//! 4. Identical proposals of one kind collapse into the first.
+//!
+//! # Linking
+//!
+//! Entity ids proposed by the name recognizer are renumbered densely in order of first
+//! mention. Each entity is named by its longest mention (in characters) and typed by the
+//! type most of its mentions carry. A quote's speaker that points at an entity takes the
+//! entity's name; one whose entity lost all its mentions keeps its own name and no id.
+
+use crate::span::{Annotation, Annotations, Entity, Kind, Label, NameType, Span};
+use std::collections::{BTreeMap, HashMap};
+
+/// Applies the overlap policy and links entities. See the module docs.
+pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
+    let valid = |s: Span| {
+        s.start < s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    let (mut quotes, mut others): (Vec<Annotation>, Vec<Annotation>) = proposals
+        .into_iter()
+        .filter(|a| valid(a.span))
+        .partition(|a| a.kind() == Kind::Quote);
+
+    // 1. quotes: a laminar family, earliest start wins
+    quotes.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
+    quotes.dedup_by_key(|a| a.span);
+    let mut kept_quotes: Vec<Annotation> = Vec::with_capacity(quotes.len());
+    let mut stack: Vec<Span> = Vec::new();
+    for q in quotes {
+        while stack.last().is_some_and(|top| top.end <= q.span.start) {
+            stack.pop();
+        }
+        if stack.last().is_some_and(|top| q.span.end > top.end) {
+            continue; // crosses an earlier quote
+        }
+        stack.push(q.span);
+        kept_quotes.push(q);
+    }
+
+    // 2. and 3. names and numbers: longest first, number before name on a tie
+    let mut bounds: Vec<usize> = kept_quotes
+        .iter()
+        .flat_map(|q| [q.span.start, q.span.end])
+        .collect();
+    bounds.sort_unstable();
+    let cuts_a_quote = |s: Span| {
+        let i = bounds.partition_point(|&b| b <= s.start);
+        bounds.get(i).is_some_and(|&b| b < s.end)
+    };
+    others.sort_by_key(|a| {
+        (
+            std::cmp::Reverse(a.span.len()),
+            a.kind() != Kind::Number,
+            a.span.start,
+        )
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // start -> end, disjoint
+    let mut kept = kept_quotes;
+    for a in others {
+        let s = a.span;
+        if cuts_a_quote(s) {
+            continue;
+        }
+        let before = taken.range(..s.end).next_back();
+        if before.is_some_and(|(_, &end)| end > s.start) {
+            continue;
+        }
+        taken.insert(s.start, s.end);
+        kept.push(a);
+    }
+
+    kept.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end), a.kind()));
+    let entities = link(text, &mut kept);
+    Annotations {
+        spans: kept,
+        entities,
+    }
+}
+
+fn link(text: &str, spans: &mut [Annotation]) -> Vec<Entity> {
+    let mut renumber: HashMap<u32, u32> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut type_votes: Vec<[u32; 4]> = Vec::new();
+    for a in spans.iter_mut() {
+        let (Label::Name(ty), Some(old)) = (a.label, a.entity) else {
+            if a.kind() == Kind::Name {
+                // a name without a proposed entity is an entity of its own
+                let id = entities.len() as u32;
+                entities.push(Entity {
+                    id,
+                    name: text[a.span.range()].to_string(),
+                    kind: match a.label {
+                        Label::Name(t) => t,
+                        _ => NameType::Other,
+                    },
+                    mentions: 1,
+                });
+                type_votes.push([0; 4]);
+                a.entity = Some(id);
+            }
+            continue;
+        };
+        let next = entities.len() as u32;
+        let id = *renumber.entry(old).or_insert(next);
+        if id == next {
+            entities.push(Entity {
+                id,
+                name: String::new(),
+                kind: ty,
+                mentions: 0,
+            });
+            type_votes.push([0; 4]);
+        }
+        let e = &mut entities[id as usize];
+        e.mentions += 1;
+        let mention = &text[a.span.range()];
+        if mention.chars().count() > e.name.chars().count() {
+            e.name = mention.to_string();
+        }
+        type_votes[id as usize][ty as usize] += 1;
+        a.entity = Some(id);
+    }
+    for (e, votes) in entities.iter_mut().zip(&type_votes) {
+        if votes.iter().any(|&v| v > 0) {
+            let best = (0..4)
+                .max_by_key(|&i| (votes[i], std::cmp::Reverse(i)))
+                .unwrap_or(0);
+            e.kind = [
+                NameType::Person,
+                NameType::Organization,
+                NameType::Place,
+                NameType::Other,
+            ][best];
+        }
+    }
+    for a in spans.iter_mut() {
+        if let Some(sp) = a.speaker.as_mut() {
+            match sp.entity.and_then(|old| renumber.get(&old)) {
+                Some(&id) => {
+                    sp.entity = Some(id);
+                    sp.name = entities[id as usize].name.clone();
+                }
+                None => sp.entity = None,
+            }
+        }
+    }
+    entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::{NumberType, QuoteType};
+
+    fn q(a: usize, b: usize) -> Annotation {
+        Annotation::new(a..b, Label::Quote(QuoteType::Direct))
+    }
+    fn n(a: usize, b: usize) -> Annotation {
+        Annotation::new(a..b, Label::Name(NameType::Person))
+    }
+    fn num(a: usize, b: usize) -> Annotation {
+        Annotation::new(a..b, Label::Number(NumberType::Cardinal))
+    }
+    fn spans(r: &Annotations) -> Vec<(usize, usize, Kind)> {
+        r.spans
+            .iter()
+            .map(|a| (a.span.start, a.span.end, a.kind()))
+            .collect()
+    }
+
+    #[test]
+    fn crossing_quotes_keep_the_earliest() {
+        let r = resolve(&"x".repeat(20), vec![q(5, 15), q(0, 10), q(1, 3)]);
+        assert_eq!(spans(&r), [(0, 10, Kind::Quote), (1, 3, Kind::Quote)]);
+    }
+
+    #[test]
+    fn names_sit_inside_quotes_but_never_across() {
+        let r = resolve(
+            &"x".repeat(30),
+            vec![q(0, 10), n(2, 5), n(8, 14), num(20, 25)],
+        );
+        assert_eq!(
+            spans(&r),
+            [
+                (0, 10, Kind::Quote),
+                (2, 5, Kind::Name),
+                (20, 25, Kind::Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn longer_wins_and_number_wins_ties() {
+        let r = resolve(
+            &"x".repeat(30),
+            vec![n(0, 5), num(0, 8), n(10, 13), num(10, 13)],
+        );
+        assert_eq!(spans(&r), [(0, 8, Kind::Number), (10, 13, Kind::Number)]);
+    }
+
+    #[test]
+    fn invalid_spans_are_dropped() {
+        let r = resolve("é", vec![n(0, 1), n(1, 1), n(0, 9), n(0, 2)]);
+        assert_eq!(spans(&r), [(0, 2, Kind::Name)]);
+    }
+
+    #[test]
+    fn entities_take_the_longest_mention() {
+        let text = "Claudia Sheinbaum said Sheinbaum";
+        let mut a = n(0, 17);
+        a.entity = Some(7);
+        let mut b = n(23, 32);
+        b.entity = Some(7);
+        let r = resolve(text, vec![b, a]);
+        assert_eq!(r.entities.len(), 1);
+        assert_eq!(r.entities[0].name, "Claudia Sheinbaum");
+        assert_eq!(r.entities[0].mentions, 2);
+        assert!(r.spans.iter().all(|s| s.entity == Some(0)));
+    }
+}
