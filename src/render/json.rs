@@ -1,4 +1,4 @@
-//! Renderers: annotations to JSON (with offsets in any [`Unit`]).
+//! JSON: the contract form of spans and entities, offsets in any [`Unit`].
 
 use crate::offsets::{Converter, Unit};
 use crate::span::{Annotation, Annotations, Span};
