@@ -2,13 +2,60 @@
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: serve test test-rust rust-setup check accuracy
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+WASM_BINDGEN := $(CARGO_BIN)/wasm-bindgen
+# the wasm-bindgen crate version in Cargo.lock; the CLI must match it exactly
+BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+BROWSER_DIR := tests/browser
+NODE_MODULES := $(BROWSER_DIR)/node_modules/.package-lock.json
+WASM_OPT := $(BROWSER_DIR)/node_modules/.bin/wasm-opt
+WASM_RAW := target/wasm32-unknown-unknown/wasm/newsmark.wasm
+PKG := www/pkg
 
-serve:
-	@echo "newsmark: serving http://$(HOST):$(PORT)/"
-	cd www && python3 -m http.server $(PORT) --bind $(HOST)
+.PHONY: setup setup-build setup-browser build serve size test test-rust rust-setup test-browser check accuracy
 
-test: test-rust
+# --- setup: idempotent, fast when everything is there -------------------------------
+setup: setup-build setup-browser
+
+setup-build: rust-setup $(NODE_MODULES)
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" != "wasm-bindgen $(BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(BINDGEN_VERSION) (takes a few minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(BINDGEN_VERSION) --no-default-features --force; \
+	fi
+
+setup-browser:
+	@[ -x /usr/bin/chromium ] || { \
+	  echo "installing Debian's chromium"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
+
+# npm packages from the committed lock file; again whenever the lock file changes
+$(NODE_MODULES): $(BROWSER_DIR)/package-lock.json $(BROWSER_DIR)/package.json
+	cd $(BROWSER_DIR) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@touch $@
+
+# --- build: the core as WebAssembly into www/pkg/ ------------------------------------
+build: setup-build
+	cargo build --lib --target wasm32-unknown-unknown --profile wasm
+	@$(MAKE) --no-print-directory $(PKG)/newsmark_core_bg.wasm
+
+$(PKG)/newsmark_core_bg.wasm: $(WASM_RAW) $(NODE_MODULES)
+	$(WASM_BINDGEN) --target web --out-name newsmark_core --out-dir $(PKG) $(WASM_RAW)
+	$(WASM_OPT) -Oz $@ -o $@
+	@printf 'newsmark: %s %s bytes, gzipped %s\n' $@ $$(wc -c < $@) $$(gzip -9c $@ | wc -c)
+
+# raw and gzipped sizes of what the page loads
+size: build
+	@for f in $(PKG)/newsmark_core_bg.wasm $(PKG)/newsmark_core.js www/app.js www/worker.js www/app.css www/index.html; do \
+	  [ -f $$f ] && printf '%-28s %8s bytes %8s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); done; true
+
+serve: build
+	python3 tests/tools/serve.py --host $(HOST) --port $(PORT) --dir www
+
+# --- tests ------------------------------------------------------------------------
+test: setup test-rust test-browser
 
 # the Rust part of `make test`: installs the toolchain pieces it needs, then checks and tests
 test-rust: rust-setup check
@@ -22,6 +69,10 @@ check:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo test
+
+# the page's browser tests (headless Debian chromium); builds the wasm first
+test-browser: build setup-browser
+	cd $(BROWSER_DIR) && node --test
 
 accuracy:
 	tests/tools/accuracy.sh

@@ -36,6 +36,7 @@ pub mod render;
 pub mod resolve;
 pub mod segment;
 pub mod span;
+pub mod wasm;
 
 pub use segment::Document;
 pub use span::{

@@ -1,0 +1,122 @@
+//! JavaScript bindings: the only module that knows about `wasm-bindgen`.
+//!
+//! JavaScript receives offsets in **UTF-16 code units**, so `text.slice(start, end)`
+//! is a span's text, also after emoji and other characters outside the Basic
+//! Multilingual Plane. Each span object is exactly the CLI's (see
+//! [`crate::render::spans_json`]).
+//!
+//! The functions are plain Rust everywhere (so they are tested natively); only on
+//! `wasm32` are they exported with `#[wasm_bindgen]`. Nothing here may panic: a panic
+//! in WebAssembly kills the instance and with it the page's annotator.
+
+use crate::offsets::Unit;
+use crate::render::{entities_json, spans_json};
+use crate::Options;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Annotates `text` and returns `{"spans": [...], "entities": [...]}` as a JSON string.
+///
+/// `kinds` is a comma-separated list of `quote`, `name`, `number` (spaces and case are
+/// ignored, so are unknown words); an empty list asks for every kind. Span offsets are
+/// UTF-16 code units.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn annotate_json(text: &str, kinds: &str) -> String {
+    let options = parse_kinds(kinds);
+    let found = crate::annotate_with(text, &options);
+    let out = serde_json::json!({
+        "spans": spans_json(text, &found, Unit::Utf16),
+        "entities": entities_json(&found),
+    });
+    out.to_string()
+}
+
+/// The version of the newsmark crate (`"0.1.0"`).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The kinds a comma list asks for; an empty (or blank) list asks for all of them.
+fn parse_kinds(kinds: &str) -> Options {
+    let words: Vec<String> = kinds
+        .split(',')
+        .map(|w| w.trim().to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return Options::default();
+    }
+    let has = |k: &str| words.iter().any(|w| w == k);
+    Options {
+        quotes: has("quote"),
+        names: has("name"),
+        numbers: has("number"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn parse(text: &str, kinds: &str) -> Value {
+        serde_json::from_str(&annotate_json(text, kinds)).expect("annotate_json returns JSON")
+    }
+
+    /// `text.slice(start, end)` in JavaScript: UTF-16 code units.
+    fn js_slice(text: &str, start: u64, end: u64) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        String::from_utf16(&units[start as usize..end as usize]).expect("span on code points")
+    }
+
+    #[test]
+    fn kinds_parse_as_a_comma_list() {
+        assert_eq!(parse_kinds(""), Options::default());
+        assert_eq!(parse_kinds(" , "), Options::default());
+        let o = parse_kinds("Number, quote");
+        assert!(o.numbers && o.quotes && !o.names);
+        let o = parse_kinds("name,bogus");
+        assert!(o.names && !o.numbers && !o.quotes);
+    }
+
+    #[test]
+    fn utf16_offsets_slice_the_span_text_after_emoji() {
+        let text = "😀🎉 “We paid $5 million,” said Jane Doe in Paris on April 16. 👍🏽 25%";
+        let v = parse(text, "");
+        let spans = v["spans"].as_array().expect("spans array");
+        for s in spans {
+            let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert!(start < end, "empty span {s}");
+            assert_eq!(js_slice(text, start, end), s["text"].as_str().unwrap());
+        }
+        assert!(v["entities"].is_array());
+    }
+
+    #[test]
+    fn only_the_asked_kinds_come_back() {
+        let text = "“It costs $5,” said Jane Doe in Paris on April 16, 2025.";
+        for kind in ["quote", "name", "number"] {
+            let v = parse(text, kind);
+            for s in v["spans"].as_array().unwrap() {
+                assert_eq!(s["kind"], kind, "asked {kind}, got {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        for text in [
+            "",
+            "\u{feff}",
+            "\"\"\"“”«»„",
+            &"\"".repeat(5000),
+            &"x".repeat(20_000),
+            "\u{10FFFF}\u{1F600}a\u{0301}",
+        ] {
+            let v = parse(text, "quote,name,number");
+            assert!(v["spans"].is_array());
+        }
+        assert!(!version().is_empty());
+    }
+}
