@@ -28,6 +28,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod jsonl;
 pub mod names;
 pub mod numbers;
 pub mod offsets;

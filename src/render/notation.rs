@@ -15,6 +15,7 @@
 //! [`inline`] writes it, [`parse_inline`] reads it back; the two are inverse for every
 //! [`Annotations`] that [`crate::resolve`] can produce.
 
+use super::Event;
 use crate::span::{Annotations, Kind, Label, Span};
 use std::fmt;
 
@@ -32,56 +33,21 @@ use std::fmt;
 /// assert_eq!(render::parse_inline(&marked).unwrap().text, text);
 /// ```
 pub fn inline(text: &str, found: &Annotations, kinds: &[Kind]) -> String {
-    let mut order: Vec<usize> = (0..found.spans.len())
-        .filter(|&i| {
-            let a = &found.spans[i];
-            let s = a.span;
-            kinds.contains(&a.kind())
-                && s.start < s.end
-                && s.end <= text.len()
-                && text.is_char_boundary(s.start)
-                && text.is_char_boundary(s.end)
-        })
-        .collect();
-    order.sort_by_key(|&i| {
-        let a = &found.spans[i];
-        (a.span.start, std::cmp::Reverse(a.span.end), a.kind())
-    });
-
-    let mut out = String::with_capacity(text.len() + 16 * order.len());
-    let mut pos = 0;
-    let mut open: Vec<usize> = Vec::new(); // ends of the open spans, innermost last
-    let close_until = |out: &mut String, pos: &mut usize, open: &mut Vec<usize>, at: usize| {
-        while let Some(&end) = open.last() {
-            if end > at {
-                break;
+    let mut out = String::with_capacity(text.len() + 16 * found.spans.len());
+    super::events(text, found, kinds, |e| match e {
+        Event::Open(a) => {
+            out.push('[');
+            out.push_str(a.label.type_str());
+            if let Some(sp) = a.speaker.as_ref().filter(|s| !s.name.is_empty()) {
+                out.push('{');
+                escape_into(&mut out, &sp.name);
+                out.push('}');
             }
-            escape_into(out, &text[*pos..end]);
-            out.push(']');
-            *pos = end;
-            open.pop();
+            out.push(' ');
         }
-    };
-    for i in order {
-        let a = &found.spans[i];
-        close_until(&mut out, &mut pos, &mut open, a.span.start);
-        if a.span.start < pos || open.last().is_some_and(|&end| a.span.end > end) {
-            continue; // crosses a span already written
-        }
-        escape_into(&mut out, &text[pos..a.span.start]);
-        out.push('[');
-        out.push_str(a.label.type_str());
-        if let Some(sp) = a.speaker.as_ref().filter(|s| !s.name.is_empty()) {
-            out.push('{');
-            escape_into(&mut out, &sp.name);
-            out.push('}');
-        }
-        out.push(' ');
-        pos = a.span.start;
-        open.push(a.span.end);
-    }
-    close_until(&mut out, &mut pos, &mut open, usize::MAX);
-    escape_into(&mut out, &text[pos..]);
+        Event::Text(t) => escape_into(&mut out, t),
+        Event::Close(_) => out.push(']'),
+    });
     out
 }
 
