@@ -6,13 +6,21 @@
 //! - A **paragraph** is a run of text between line breaks (`\n`, `\r\n`, `\r`, U+2028,
 //!   U+2029); blank lines are not paragraphs. Leading and trailing white space is
 //!   trimmed from each.
-//! - A **sentence** never crosses a paragraph. It ends after `.`, `!`, `?` or `…`
-//!   (with any closing quotes and brackets) followed by white space and something that
-//!   can start a sentence, unless the period belongs to an abbreviation, an initial or
-//!   a number.
+//! - A **sentence** never crosses a paragraph. It ends after `.`, `!`, `?`, `…` (or
+//!   `。！？؟`), with any closing quotes and brackets, before white space and something
+//!   that can start a sentence (a capital or uncased letter, a digit, an opening quote):
+//!   `“It’s over.” He left.` is two sentences, `“Is it?” she asked.` one. A period that
+//!   belongs to a title (`Mr.`, `Dr.`, `Gen.`) or to `No. 5` never ends one; after any
+//!   other abbreviation or an initial (`U.S.`, `Inc.`, `Jan.`, `J.`) it ends one only
+//!   before a word that usually starts a sentence: `in the U.S. The next day` is two,
+//!   `the U.S. Army` and `J. R. R. Tolkien` are not split. Decimals (`2.5`) are tokens.
 //! - A **token** is a word (letters and digits, with inner apostrophes, hyphens and
 //!   periods of abbreviations), a number (digits with inner `,` `.` `:` `/`), or a single
 //!   other character that is not white space. A possessive `'s`/`’s` is its own token.
+//!   Zero-width characters separate nothing: they are skipped between tokens, and soft
+//!   hyphens, joiners and direction marks inside a word stay part of it.
+//!
+//! Everything is one forward pass: the cost is linear in the length of the text.
 
 use crate::span::Span;
 
@@ -80,6 +88,24 @@ impl<'a> Document<'a> {
         self.tokens.partition_point(|t| t.span.start < pos)
     }
 
+    /// Index of the sentence holding byte `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        self.sentences
+            .get(i)
+            .is_some_and(|s| s.start <= pos)
+            .then_some(i)
+    }
+
+    /// Index of the paragraph holding byte `pos`, if any.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|s| s.end <= pos);
+        self.paragraphs
+            .get(i)
+            .is_some_and(|s| s.start <= pos)
+            .then_some(i)
+    }
+
     /// The range of token indices lying inside `span`.
     pub fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
         let a = self.tokens.partition_point(|t| t.span.start < span.start);
@@ -145,41 +171,65 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// The char starting at byte `i`, if `i` is a char boundary inside the text.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The char ending at byte `i`.
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// Byte offset after the char starting at `i` (or `i` at the end).
+#[inline]
+fn after(text: &str, i: usize) -> usize {
+    i + char_at(text, i).map_or(0, char::len_utf8)
+}
+
+// Works on byte offsets directly (no `Vec<char>`): memory stays proportional to the
+// number of tokens, not of characters.
 fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let pos = |i: usize| chars.get(i).map_or(text.len(), |&(p, _)| p);
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = char_at(text, i) {
         if is_space(c) || is_invisible(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let start = i;
         if is_word_char(c) {
             let numeric = c.is_ascii_digit();
-            let mut j = i + 1;
+            let mut j = after(text, i);
             loop {
-                match at(j) {
-                    Some(d) if is_word_char(d) => j += 1,
+                match char_at(text, j) {
+                    Some(d) if is_word_char(d) => j += d.len_utf8(),
+                    // soft hyphens, joiners and direction marks inside a word: news\u{AD}paper
+                    Some(d)
+                        if is_invisible(d)
+                            && !matches!(d, '\u{200B}' | '\u{FEFF}')
+                            && char_at(text, j + d.len_utf8()).is_some_and(is_word_char) =>
+                    {
+                        j += d.len_utf8()
+                    }
                     // inner joiners: don't, Coca-Cola, 1,000.5, 3:30, 4/16/2025, U.S.
                     Some(d)
                         if matches!(d, '-' | '‐' | '.' | ',' | ':' | '/' | '\'' | '’' | '&') =>
                     {
-                        let next = at(j + 1);
+                        let k = j + d.len_utf8();
+                        let next = char_at(text, k);
                         let joins = match d {
                             '-' | '‐' | '\'' | '’' => next.is_some_and(is_word_char),
                             '&' => {
                                 // AT&T, S&P: capitals on both sides
                                 !numeric
-                                    && at(j - 1).is_some_and(|p| p.is_uppercase())
-                                    && next.is_some_and(|p| p.is_uppercase())
+                                    && char_before(text, j).is_some_and(char::is_uppercase)
+                                    && next.is_some_and(char::is_uppercase)
                             }
                             '.' => {
-                                next.is_some_and(|p| p.is_alphanumeric())
+                                next.is_some_and(char::is_alphanumeric)
                                     && (numeric == next.is_some_and(|p| p.is_ascii_digit()))
                             }
                             _ => numeric && next.is_some_and(|p| p.is_ascii_digit()),
@@ -190,26 +240,28 @@ fn tokens(text: &str) -> Vec<Token> {
                         // possessive 's stays a token of its own
                         if is_apostrophe(d)
                             && matches!(next, Some('s' | 'S'))
-                            && !at(j + 2).is_some_and(is_word_char)
+                            && !char_at(text, k + 1).is_some_and(is_word_char)
                         {
                             break;
                         }
-                        j += 2;
+                        j = after(text, k);
                     }
                     _ => break,
                 }
             }
-            // an abbreviation keeps its final period when it already holds one (U.S.)
-            // or is a single letter (J.)
-            if at(j) == Some('.') {
-                let word = &text[pos(start)..pos(j)];
-                let single = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-                if !numeric && (single || word.contains('.') || is_abbreviation(word)) {
+            // an abbreviation keeps its final period: U.S., J., Mr., Jan., No. 5
+            if !numeric && char_at(text, j) == Some('.') {
+                let keep = match abbreviation(&text[start..j]) {
+                    Some(Abbr::NumberPrefix) => next_is_digit(text, j + 1),
+                    Some(_) => true,
+                    None => false,
+                };
+                if keep {
                     j += 1;
                 }
             }
             out.push(Token {
-                span: Span::new(pos(start), pos(j)),
+                span: Span::new(start, j),
                 kind: if numeric {
                     TokenKind::Number
                 } else {
@@ -218,49 +270,208 @@ fn tokens(text: &str) -> Vec<Token> {
             });
             i = j;
         } else if is_apostrophe(c)
-            && matches!(at(i + 1), Some('s' | 'S'))
-            && !at(i + 2).is_some_and(is_word_char)
-            && i > 0
-            && is_word_char(chars[i - 1].1)
+            && matches!(char_at(text, i + c.len_utf8()), Some('s' | 'S'))
+            && !char_at(text, i + c.len_utf8() + 1).is_some_and(is_word_char)
+            && char_before(text, i).is_some_and(is_word_char)
         {
+            let end = i + c.len_utf8() + 1;
             out.push(Token {
-                span: Span::new(pos(i), pos(i + 2)),
+                span: Span::new(i, end),
                 kind: TokenKind::Word,
             });
-            i += 2;
+            i = end;
         } else {
+            let end = after(text, i);
             out.push(Token {
-                span: Span::new(pos(i), pos(i + 1)),
+                span: Span::new(i, end),
                 kind: TokenKind::Punct,
             });
-            i += 1;
+            i = end;
         }
     }
     out
 }
 
-/// Words whose final period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "cmdr", "adm", "maj", "rev", "st", "sr", "jr", "mt", "ft", "no", "nos", "vs", "etc", "inc",
-    "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "approx", "dept", "est", "fig", "pres", "gov", "supt", "atty", "ave", "blvd",
-    "rd", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c",
+/// True when a digit follows byte `i` after at most a few spaces (`No. 5`).
+fn next_is_digit(text: &str, i: usize) -> bool {
+    let rest = text.get(i..).unwrap_or("");
+    rest.chars()
+        .take(4)
+        .find(|&c| !is_space(c))
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// What a word followed by a period is, when the period may not end the sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Abbr {
+    /// A title before a name (`Mr.`, `Dr.`, `Gen.`): never ends a sentence.
+    Title,
+    /// Stands before a figure (`No. 5`, `Vol. 2`): an abbreviation only then.
+    NumberPrefix,
+    /// A single letter (`J.` of `J. R. R. Tolkien`).
+    Initial,
+    /// Any other (`U.S.`, `Inc.`, `Jan.`, `etc.`, `a.m.`): ends a sentence only when a
+    /// word that usually starts one follows.
+    Other,
+}
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "govs",
+    "gen", "gens", "col", "lt", "sgt", "capt", "cmdr", "cdr", "adm", "maj", "brig", "cpl", "pvt",
+    "rev", "fr", "hon", "pres", "supt", "atty", "insp", "det", "amb", "gov",
 ];
 
-fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
-        return true; // an initial
+const NUMBER_PREFIXES: &[&str] = &["no", "nos", "vol", "vols", "pp", "art", "fig", "ch", "sec"];
+
+const OTHER_ABBREVIATIONS: &[&str] = &[
+    "st", "sr", "jr", "mt", "ft", "vs", "etc", "inc", "ltd", "co", "corp", "llc", "plc", "bros",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "dept", "est", "ave", "blvd", "rd", "hwy", "univ", "assn", "govt", "intl", "natl", "ariz",
+    "calif", "colo", "conn", "fla", "mich", "minn", "okla", "tenn", "tex", "wis", "wyo", "neb",
+    "nev", "mont",
+];
+
+/// Classifies `word` (without its final period), or `None` when its period is a full stop.
+fn abbreviation(word: &str) -> Option<Abbr> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    if chars.next().is_none() {
+        return first.is_alphabetic().then_some(Abbr::Initial);
     }
-    let lower = w.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    if word.contains('.') {
+        return Some(Abbr::Other); // U.S, a.m, e.g, U.S.A
+    }
+    if word.len() > 8 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let lower = lower.as_str();
+    if TITLES.contains(&lower) {
+        Some(Abbr::Title)
+    } else if NUMBER_PREFIXES.contains(&lower) {
+        Some(Abbr::NumberPrefix)
+    } else if OTHER_ABBREVIATIONS.contains(&lower) {
+        Some(Abbr::Other)
+    } else {
+        None
+    }
+}
+
+/// Words that commonly start a sentence: after `U.S.` or an initial, one of these
+/// means the period was also a full stop (`… in the U.S. The next day …`).
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "Still",
+    "Then",
+    "Now",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "From",
+    "By",
+    "To",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Both",
+    "All",
+    "No",
+    "Not",
+    "Other",
+    "Another",
+    "Such",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Officials",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "According",
+    "During",
+    "Despite",
+    "Under",
+    "Over",
+    "One",
+    "Two",
+    "Three",
+    "Each",
+    "Every",
+    "Few",
+    "More",
+    "Instead",
+    "Even",
+    "Only",
+];
+
+fn is_sentence_end_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "." | "!" | "?" | "…" | "‼" | "⁇" | "؟" | "。" | "！" | "？"
+    )
 }
 
 fn is_closing(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '“'
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '“' | '」' | '』'
+    )
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '\'' | '«' | '‹' | '„' | '(' | '[' | '¿' | '¡' | '「' | '『'
     )
 }
 
@@ -281,42 +492,56 @@ fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span> {
         while k < toks.len() {
             let tok = toks[k];
             let s = &text[tok.span.range()];
-            let ends = match s {
-                "." | "!" | "?" | "…" => true,
-                _ if tok.kind == TokenKind::Word && s.ends_with('.') => !is_abbreviation(s),
-                _ => false,
+            // a full stop, or a period that may belong to an abbreviation (weak)
+            let weak = match s {
+                _ if is_sentence_end_mark(s) => false,
+                _ if tok.kind == TokenKind::Word && s.ends_with('.') => {
+                    match abbreviation(&s[..s.len() - 1]) {
+                        Some(Abbr::Title | Abbr::NumberPrefix) => {
+                            k += 1;
+                            continue;
+                        }
+                        Some(Abbr::Initial | Abbr::Other) => true,
+                        None => false,
+                    }
+                }
+                _ => {
+                    k += 1;
+                    continue;
+                }
             };
-            if !ends {
-                k += 1;
-                continue;
-            }
             // take closing quotes and brackets, and repeated marks (?!, ...)
             let mut e = k + 1;
             while e < toks.len() {
                 let x = &text[toks[e].span.range()];
                 let c = x.chars().next().unwrap_or(' ');
                 let adjacent = toks[e].span.start == toks[e - 1].span.end;
-                if adjacent && (is_closing(c) || matches!(x, "." | "!" | "?" | "…")) {
+                if adjacent && (is_closing(c) || is_sentence_end_mark(x)) {
                     e += 1;
                 } else {
                     break;
                 }
             }
             let end = toks[e - 1].span.end;
-            // a sentence ends only before white space and a plausible start
             let next = toks.get(e);
             let breaks = match next {
                 None => true,
                 Some(n) => {
-                    let gap = &text[end..n.span.start];
+                    let gap = !text[end..n.span.start].is_empty();
                     let ns = &text[n.span.range()];
                     let c = ns.chars().next().unwrap_or(' ');
-                    !gap.is_empty()
-                        && (c.is_uppercase()
-                            || c.is_ascii_digit()
-                            || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '['))
-                        // a period after a digit-less abbreviation mid-name: "Mr. Smith"
-                        && !(s != "." && is_abbreviation(s))
+                    // CJK full stops need no space after them
+                    let cjk = matches!(s, "。" | "！" | "？");
+                    if weak {
+                        gap && (SENTENCE_STARTERS.contains(&ns.trim_end_matches('.'))
+                            || is_opening(c))
+                    } else {
+                        (gap || cjk)
+                            && ((c.is_alphabetic() && !c.is_lowercase())
+                                || c.is_ascii_digit()
+                                || is_opening(c)
+                                || cjk)
+                    }
                 }
             };
             if breaks {
@@ -385,6 +610,131 @@ mod tests {
                 "She said."
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_end_a_sentence_only_before_a_sentence_starter() {
+        assert_eq!(
+            sents("He moved to the U.S. The move was hard. The U.S. Army said so."),
+            [
+                "He moved to the U.S.",
+                "The move was hard.",
+                "The U.S. Army said so."
+            ]
+        );
+        assert_eq!(
+            sents("So do I. He left. J. R. R. Tolkien wrote it. Plan B. Then go."),
+            [
+                "So do I.",
+                "He left.",
+                "J. R. R. Tolkien wrote it.",
+                "Plan B.",
+                "Then go."
+            ]
+        );
+        assert_eq!(
+            sents("Meet at 3 p.m. The doors open at 2 p.m. sharp. Dr. Who met Gov. Li."),
+            [
+                "Meet at 3 p.m.",
+                "The doors open at 2 p.m. sharp.",
+                "Dr. Who met Gov. Li."
+            ]
+        );
+        assert_eq!(
+            sents("No. 5 won. He said no. Then left on Jan. 5 in St. Louis. In Jan. The end."),
+            [
+                "No. 5 won.",
+                "He said no.",
+                "Then left on Jan. 5 in St. Louis.",
+                "In Jan.",
+                "The end."
+            ]
+        );
+        assert_eq!(
+            toks("No. 5, said no."),
+            ["No.", "5", ",", "said", "no", "."]
+        );
+    }
+
+    #[test]
+    fn decimals_ellipses_and_quotes() {
+        assert_eq!(
+            sents("It cost $2.5 million. Prices rose 3.7%. He paused... Then spoke. Or paused… and spoke."),
+            [
+                "It cost $2.5 million.",
+                "Prices rose 3.7%.",
+                "He paused...",
+                "Then spoke.",
+                "Or paused… and spoke."
+            ]
+        );
+        assert_eq!(
+            sents("“It’s over.” He left. “It’s over,” he said. “Is it?” she asked. (Yes.) No!"),
+            [
+                "“It’s over.”",
+                "He left.",
+                "“It’s over,” he said.",
+                "“Is it?” she asked.",
+                "(Yes.)",
+                "No!"
+            ]
+        );
+    }
+
+    #[test]
+    fn unicode_text() {
+        assert_eq!(
+            sents("שלום עולם. מה נשמע? مرحبا. كيف حالك؟ جيد."),
+            ["שלום עולם.", "מה נשמע?", "مرحبا.", "كيف حالك؟", "جيد."]
+        );
+        assert_eq!(
+            sents("今日は晴れ。明日は雨。"),
+            ["今日は晴れ。", "明日は雨。"]
+        );
+        assert_eq!(
+            sents("He left.\u{A0}She stayed. Great 🎉. Next one."),
+            ["He left.", "She stayed.", "Great 🎉.", "Next one."]
+        );
+        assert_eq!(
+            toks("\u{FEFF}Jane\u{200B} Doe’s 👩‍👩‍👧 Zürich e\u{301} news\u{AD}paper"),
+            [
+                "Jane",
+                "Doe",
+                "’s",
+                "👩",
+                "\u{200D}",
+                "👩",
+                "\u{200D}",
+                "👧",
+                "Zürich",
+                "e\u{301}",
+                "news\u{AD}paper"
+            ]
+            .into_iter()
+            .filter(|t| *t != "\u{200D}")
+            .collect::<Vec<_>>()
+        );
+        let d = Document::new("One.\r\nTwo. Three.\u{2029}Four");
+        assert_eq!(d.sentences.len(), 4);
+        assert_eq!(d.sentence_at(0), Some(0));
+        assert_eq!(d.sentence_at(4), None); // the line break
+        assert_eq!(d.sentence_at(d.text.find("Three").unwrap()), Some(2));
+        assert_eq!(d.paragraph_at(d.text.find("Three").unwrap()), Some(1));
+        assert_eq!(d.paragraph_at(d.text.len()), None);
+    }
+
+    #[test]
+    fn hostile_shapes_stay_linear_and_in_bounds() {
+        let long = format!("A{}. B", "a".repeat(300_000));
+        let d = Document::new(&long);
+        assert_eq!(d.tokens.len(), 3);
+        assert_eq!(d.sentences.len(), 2);
+        let dots = ". ".repeat(100_000);
+        let d = Document::new(&dots);
+        assert_eq!(d.tokens.len(), 100_000);
+        let initials = "J. ".repeat(100_000);
+        let d = Document::new(&initials);
+        assert_eq!(d.sentences.len(), 1);
     }
 
     #[test]
