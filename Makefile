@@ -39,7 +39,7 @@ $(NODE_MODULES): $(BROWSER_DIR)/package-lock.json $(BROWSER_DIR)/package.json
 # --- build: the core as WebAssembly into www/pkg/ ------------------------------------
 build: setup-build
 	cargo build --lib --target wasm32-unknown-unknown --profile wasm
-	@$(MAKE) --no-print-directory $(PKG)/newsmark_core_bg.wasm
+	@$(MAKE) -s --no-print-directory $(PKG)/newsmark_core_bg.wasm
 
 $(PKG)/newsmark_core_bg.wasm: $(WASM_RAW) $(NODE_MODULES)
 	$(WASM_BINDGEN) --target web --out-name newsmark_core --out-dir $(PKG) $(WASM_RAW)
