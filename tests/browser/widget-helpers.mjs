@@ -1,0 +1,112 @@
+// Helpers of the widget tests and the benchmark: a small static file server (one per origin)
+// and a Chromium started the way TOOLCHAIN.md says (Debian's /usr/bin/chromium, fresh profile).
+
+import { createServer } from 'node:http';
+import { readFile, mkdtemp, rm, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const WWW = join(ROOT, 'www');
+export const FIXTURES = join(ROOT, 'tests/browser/fixtures');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves the files under `root` on `host` (a free port). `cors` adds
+ * `Access-Control-Allow-Origin: *`; `replace` substitutes strings in HTML files (so a host page
+ * can name the other origin); `headers` are added to every response.
+ */
+export async function serve(root, { host = '127.0.0.1', cors = false, replace = {}, headers = {} } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = resolve(base, '.' + path);
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (path.endsWith('/')) file = join(file, 'index.html');
+    try {
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (type.startsWith('text/html')) {
+        let html = body.toString('utf8');
+        for (const [from, to] of Object.entries(replace)) html = html.split(from).join(to);
+        body = Buffer.from(html);
+      }
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Cache-Control': 'no-store',
+        ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
+        ...headers,
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, host, ok);
+  });
+  const { port } = server.address();
+  return {
+    origin: `http://${host}:${port}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+/** Fails with a clear message when `make build` has not produced the wasm bindings. */
+export async function requireBuild() {
+  for (const f of ['pkg/newsmark_core.js', 'pkg/newsmark_core_bg.wasm']) {
+    try {
+      await access(join(WWW, f));
+    } catch {
+      throw new Error(`www/${f} is missing: run \`make build\` first (make test does)`);
+    }
+  }
+}
+
+/** Headless Debian Chromium on a fresh profile; close() removes the profile. */
+export async function launch() {
+  const { chromium } = await import('playwright-core');
+  const profile = await mkdtemp(join(tmpdir(), 'newsmark-widget-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new page that records console errors, page errors and failed requests in `problems`. */
+export async function newPage(context) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  return { page, problems };
+}
