@@ -1,9 +1,8 @@
-// Helpers of the widget tests and the benchmark: a small static file server (one per origin)
-// and a Chromium started the way TOOLCHAIN.md says (Debian's /usr/bin/chromium, fresh profile).
+// Helpers of the widget tests and the benchmark: a small static file server for host pages
+// (another origin than the widget's), the `make serve` server for the widget, and Chromium.
 
 import { createServer } from 'node:http';
-import { readFile, mkdtemp, rm, access } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, access } from 'node:fs/promises';
 import { join, resolve, sep, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,25 +77,20 @@ export async function requireBuild() {
   }
 }
 
-/** Headless Debian Chromium on a fresh profile; close() removes the profile. */
+/** Headless Debian Chromium on a fresh profile (the page tests' launcher); close() removes it. */
 export async function launch() {
-  const { chromium } = await import('playwright-core');
-  const profile = await mkdtemp(join(tmpdir(), 'newsmark-widget-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  const { startBrowser } = await import('./helpers.mjs');
+  return startBrowser();
+}
+
+/**
+ * The server of `make serve` (tests/tools/serve.py: CORS, wasm type) on www/, on a free port
+ * of 127.0.0.1; resolves to {origin, close}.
+ */
+export async function serveWidget() {
+  const { startServer } = await import('./helpers.mjs');
+  const { url, close } = await startServer(WWW);
+  return { origin: new URL(url).origin, close: async () => close() };
 }
 
 /** A new page that records console errors, page errors and failed requests in `problems`. */

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serve, launch, newPage, requireBuild, WWW, FIXTURES } from './widget-helpers.mjs';
+import { serve, serveWidget, launch, newPage, requireBuild, FIXTURES } from './widget-helpers.mjs';
 
 let widget; // origin serving www/
 let host; // another origin serving the host pages
@@ -17,7 +17,7 @@ let browser;
 
 before(async () => {
   await requireBuild();
-  widget = await serve(WWW, { host: '127.0.0.1', cors: true });
+  widget = await serveWidget();
   host = await serve(FIXTURES, { host: 'localhost', replace: { '%NEWSMARK%': widget.origin } });
   browser = await launch();
 });
