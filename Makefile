@@ -54,6 +54,11 @@ size: build
 serve: build
 	python3 tests/tools/serve.py --host $(HOST) --port $(PORT) --dir www
 
+# the npm package (widget): target/npm/newsmark/ and its `npm pack` tarball beside it
+.PHONY: package
+package: build
+	node tests/tools/package.mjs
+
 # --- tests ------------------------------------------------------------------------
 test: setup test-rust test-browser
 

@@ -1,0 +1,2 @@
+// newsmark-text.js: the <newsmark-text> class without defining it (choose the tag yourself).
+export { NewsmarkText } from './newsmark.js';
