@@ -9,9 +9,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import { serve, serveWidget, launch, requireBuild, ROOT, WWW, FIXTURES } from './widget-helpers.mjs';
+import { serve, serveWidget, launch, requireBuild, downloadSize, ROOT, FIXTURES } from './widget-helpers.mjs';
 
 const args = process.argv.slice(2);
 const bytesArg = args.indexOf('--bytes');
@@ -35,25 +34,6 @@ async function articles(target) {
     }
   }
   return { docs, bytes };
-}
-
-/** What a site that embeds newsmark downloads: the modules and the wasm, raw and gzipped. */
-export async function downloadSize() {
-  const files = [
-    'newsmark.js', 'newsmark-annotate.js', 'newsmark-highlight.js', 'newsmark-text.js',
-    'pkg/newsmark_core.js', 'pkg/newsmark_core_bg.wasm',
-  ];
-  let raw = 0;
-  let gz = 0;
-  const rows = [];
-  for (const f of files) {
-    const body = await readFile(join(WWW, f));
-    const g = gzipSync(body, { level: 9 }).length;
-    raw += body.length;
-    gz += g;
-    rows.push([f, body.length, g]);
-  }
-  return { rows, raw, gz };
 }
 
 async function main() {

@@ -3,6 +3,7 @@
 
 import { createServer } from 'node:http';
 import { readFile, access } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join, resolve, sep, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -103,4 +104,25 @@ export async function newPage(context) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
   return { page, problems };
+}
+
+/** The files an embedding site downloads: the modules and the core (gzip -9 sizes). */
+export const EMBED_FILES = [
+  'newsmark.js', 'newsmark-annotate.js', 'newsmark-highlight.js', 'newsmark-text.js',
+  'pkg/newsmark_core.js', 'pkg/newsmark_core_bg.wasm',
+];
+
+/** What a site that embeds newsmark downloads: `{rows: [[file, raw, gzipped]], raw, gz}`. */
+export async function downloadSize() {
+  let raw = 0;
+  let gz = 0;
+  const rows = [];
+  for (const f of EMBED_FILES) {
+    const body = await readFile(join(WWW, f));
+    const g = gzipSync(body, { level: 9 }).length;
+    raw += body.length;
+    gz += g;
+    rows.push([f, body.length, g]);
+  }
+  return { rows, raw, gz };
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, requireBuild } from './widget-helpers.mjs';
+import { ROOT, requireBuild, downloadSize } from './widget-helpers.mjs';
 
 let work;
 let tarball;
@@ -83,4 +83,9 @@ console.log(JSON.stringify({
   for (const name of out.exports) {
     assert.match(dts, new RegExp(`export (declare )?(const|function|class) ${name}\\b`), `${name} declared in newsmark.d.ts`);
   }
+});
+
+test('what an embedding site downloads (modules and wasm, gzipped) is at most 1 MB', async () => {
+  const { gz, rows } = await downloadSize();
+  assert.ok(gz <= 1_000_000, `${gz} bytes gzipped: ${JSON.stringify(rows)}`);
 });
