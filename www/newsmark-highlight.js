@@ -34,8 +34,15 @@ const LINE_BREAKS = /[\n\r\u2028\u2029]/g;
 /** Default colours, overridable per type (`--newsmark-person`) or per kind (`--newsmark-name`). */
 export const COLORS = Object.freeze({ quote: '#fde68a', name: '#bfdbfe', number: '#bbf7d0' });
 
+/**
+ * Elements highlight() leaves alone, whole: a <newsmark-text> adds itself, since it shows its
+ * own highlighted copy and its light-DOM text is only the fallback.
+ */
+export const selfRendering = new WeakSet();
+
 function skipped(el) {
   if (el.namespaceURI !== HTML_NS) return true; // svg, math
+  if (selfRendering.has(el)) return true;
   if (SKIP.has(el.localName)) return true;
   if (el.hasAttribute('data-newsmark-skip')) return true;
   const editable = el.getAttribute('contenteditable');
@@ -115,7 +122,10 @@ function makeMark(doc, span, id, options) {
   mark.setAttribute('data-kind', span.kind);
   mark.setAttribute('data-type', span.type);
   if (span.entity !== undefined) mark.setAttribute('data-entity', String(span.entity));
-  mark.title = describe(span);
+  // Screen readers: a mark may not be named (ARIA prohibits it), but it may be described.
+  const description = describe(span);
+  mark.title = description;
+  mark.setAttribute('aria-description', description);
   if (options.part) mark.setAttribute('part', `mark ${span.kind} ${span.type}`);
   if (options.style) {
     // CSSOM, not a style attribute: allowed under a style-src CSP too.

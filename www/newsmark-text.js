@@ -12,7 +12,7 @@
 // render, `newsmark-error` (detail: {error}) when it cannot render.
 
 import { init, annotateLoaded, TYPES } from './newsmark-annotate.js';
-import { collectText, markSpans, enableKeyboard, COLORS } from './newsmark-highlight.js';
+import { collectText, markSpans, enableKeyboard, selfRendering, COLORS } from './newsmark-highlight.js';
 
 // In Node (the npm package) there is no DOM: the class must still be definable.
 const Base = globalThis.HTMLElement ?? class {};
@@ -86,6 +86,7 @@ export class NewsmarkText extends Base {
   entities = [];
 
   connectedCallback() {
+    selfRendering.add(this);
     if (!this.shadowRoot) {
       const root = this.attachShadow({ mode: 'open' });
       styleShadow(root);

@@ -88,6 +88,7 @@ test('host page on another origin: highlight marks across elements, undo restore
         kinds: [...new Set(ms.map((m) => m.dataset.kind))],
         types: [...new Set(ms.map((m) => m.dataset.type))],
         title: ms[0]?.title,
+        description: ms[0]?.getAttribute('aria-description'),
       };
     });
     const during = {
@@ -153,6 +154,7 @@ test('host page on another origin: highlight marks across elements, undo restore
     assert.deepEqual(s.kinds, [s.kind]);
     assert.deepEqual(s.types, [s.type]);
     assert.ok(s.title.startsWith(`${s.kind}, ${s.type}`), s.title);
+    assert.equal(s.description, s.title, 'screen readers get the same description');
   }
   // A quote that runs through <em> is one span in several marks sharing an id.
   const quote = r.spanChecks.find((s) => s.kind === 'quote' && s.text.includes('twelve years'));
@@ -292,6 +294,13 @@ test('<newsmark-text> renders marks in its shadow root, themes, re-renders, fire
     themed.setAttribute('kinds', 'number');
     await again;
     out.afterKinds = [...new Set(marksOf(themed).map((m) => m.dataset.kind))];
+    // highlight() on the whole page leaves the element's light DOM (its fallback) alone.
+    const nm = await import(document.querySelector('script[type=module]').textContent.match(/'(.*)'/)[1]);
+    const light = numbers.innerHTML;
+    const h = await nm.highlight(document.body);
+    out.lightMarked = numbers.querySelectorAll('mark').length;
+    out.lightSame = numbers.innerHTML === light;
+    h.undo();
     return out;
   });
   const ids = r.events.map((e) => e.id).sort();
@@ -315,6 +324,8 @@ test('<newsmark-text> renders marks in its shadow root, themes, re-renders, fire
   assert.deepEqual(r.rerender.marks.filter((t) => t !== ''), r.rerender.marks);
   assert.ok(r.rerender.spans.includes('$40'), `re-rendered spans: ${JSON.stringify(r.rerender.spans)}`);
   assert.deepEqual(r.afterKinds, ['number']);
+  assert.equal(r.lightMarked, 0);
+  assert.ok(r.lightSame);
   assert.deepEqual(problems, []);
   await page.close();
 });
