@@ -282,6 +282,16 @@ describe('the page', () => {
       assert.deepEqual(await axeViolations(page), [], `${scheme} mode`);
       await page.screenshot({ path: outPath(`page-${scheme}.png`), fullPage: true });
     }
+    // with a name selected, the other marks step back: still readable
+    const entity = page.locator('#entities button.entity').first();
+    if (await entity.count()) {
+      await entity.click();
+      for (const scheme of ['dark', 'light']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        assert.deepEqual(await axeViolations(page), [], `${scheme} mode, a name selected`);
+      }
+      await entity.click();
+    }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
