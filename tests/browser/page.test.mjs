@@ -235,11 +235,21 @@ describe('the page', () => {
     }
   });
 
-  test('a newer edit replaces older work on a long text', async () => {
+  test('long work shows progress, and a newer edit replaces it', async (t) => {
     const long = `${'The mayor, Jane Doe, said "we paid $5 million in 2024" on April 16. '.repeat(6000)}`;
     const short = 'Short text by Jane Doe about 3 apples.';
     await page.locator('textarea').first().fill(long);
-    await page.waitForTimeout(120); // the long job has started
+    const progressShown = await page.waitForFunction(
+      (n) => !document.getElementById('progress').hidden
+        || (document.body.dataset.state === 'done' && document.getElementById('output').textContent.length === n),
+      long.length,
+      { timeout: 20000 },
+    ).then(() => page.locator('#progress').isVisible());
+    if (progressShown) {
+      assert.match(await page.locator('#status').textContent(), /^Annotating 408,000 characters…/);
+    } else {
+      t.diagnostic('the long text was done before the progress bar was due');
+    }
     await paste(short);
     await page.waitForTimeout(300);
     assert.equal(await page.locator('#output').textContent(), short);
