@@ -202,8 +202,12 @@ function ordered(spans, length) {
     .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
 }
 
+// name marks by "start:end" (UTF-16), to find a quote's speaker mention
+let nameMarks = new Map();
+
 // Builds the marked-up article: text nodes and nested <mark> elements.
 function buildArticle(text, spans) {
+  nameMarks = new Map();
   const fragment = document.createDocumentFragment();
   const stack = [{ node: fragment, end: text.length }];
   let pos = 0;
@@ -227,6 +231,7 @@ function buildArticle(text, spans) {
     if (span.entity !== undefined) mark.dataset.entity = String(span.entity);
     if (span.speaker?.entity !== undefined) mark.dataset.speakerEntity = String(span.speaker.entity);
     mark.tabIndex = 0;
+    if (span.kind === 'name') nameMarks.set(`${span.start}:${span.end}`, mark);
     parent.node.append(mark);
     stack.push({ node: mark, end: span.end });
   }
@@ -294,9 +299,25 @@ function spanOf(mark) {
 
 let tipFor = null;
 
+// the name mark that is a quote's speaker mention, when the speaker is marked
+function speakerMark(span) {
+  const who = span?.speaker;
+  if (who?.start === undefined) return null;
+  return nameMarks.get(`${who.start}:${who.end}`) ?? null;
+}
+
+let speakerShown = null;
+
+function markSpeaker(mark) {
+  speakerShown?.classList.remove('speaker-of');
+  speakerShown = mark;
+  mark?.classList.add('speaker-of');
+}
+
 function showTip(mark, x, y) {
   const span = spanOf(mark);
   if (!span) return;
+  if (tipFor !== mark) markSpeaker(span.kind === 'quote' ? speakerMark(span) : null);
   tipFor = mark;
   tip.textContent = describe(span);
   tip.hidden = false;
@@ -312,6 +333,7 @@ function showTip(mark, x, y) {
 }
 
 function hideTip() {
+  markSpeaker(null);
   tipFor = null;
   tip.hidden = true;
 }

@@ -202,6 +202,23 @@ describe('the page', () => {
     assert.equal(await mark.getAttribute('aria-describedby'), 'tip');
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('#tip').isVisible(), false);
+
+    // a focused quote outlines its speaker's mention, when that mention is a marked name
+    const pair = await page.evaluate(async () => {
+      const core = await import('./pkg/newsmark_core.js');
+      await core.default();
+      const text = document.getElementById('output').textContent;
+      const { spans } = JSON.parse(core.annotate_json(text, ''));
+      const i = spans.findIndex((q) => q.kind === 'quote' && q.speaker?.start !== undefined
+        && spans.some((n) => n.kind === 'name' && n.start === q.speaker.start && n.end === q.speaker.end));
+      return i < 0 ? null : { i, speaker: spans[i].speaker.text };
+    });
+    if (pair) {
+      await page.locator(`#output mark[data-i="${pair.i}"]`).focus();
+      assert.deepEqual(await page.$$eval('#output mark.speaker-of', (ms) => ms.map((m) => m.textContent)), [pair.speaker]);
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('#output mark.speaker-of').count(), 0);
+    }
     const name = page.locator('#output mark[data-kind="name"]').first();
     await name.hover();
     assert.match(await page.locator('#tip').textContent(), /^name · /);
