@@ -330,6 +330,29 @@ test('<newsmark-text> renders marks in its shadow root, themes, re-renders, fire
   await page.close();
 });
 
+test('<newsmark-text> keeps showing its light-DOM text when the core cannot load', async () => {
+  const { page } = await newPage(browser.context);
+  await page.route('**/newsmark_core_bg.wasm', (route) => route.abort());
+  await page.goto(`${host.origin}/element.html`);
+  await page.waitForFunction(() => window.__errors.length >= 2);
+  const r = await page.evaluate(() => {
+    const el = document.getElementById('numbers');
+    return {
+      errors: window.__errors.slice().sort(),
+      events: window.__events.length,
+      slot: !!el.shadowRoot.querySelector('slot'),
+      marks: el.shadowRoot.querySelectorAll('mark').length,
+      shown: el.innerText.trim(),
+    };
+  });
+  assert.deepEqual(r.errors, ['numbers', 'themed']);
+  assert.equal(r.events, 0);
+  assert.ok(r.slot, 'the light DOM is slotted back in');
+  assert.equal(r.marks, 0);
+  assert.equal(r.shown, 'Carla Mendes said 3,400 cars a day would cross it.');
+  await page.close();
+});
+
 test("csp.html works under script-src 'self' 'wasm-unsafe-eval'", async () => {
   const { page, problems } = await newPage(browser.context);
   const violations = [];
