@@ -1,0 +1,379 @@
+//! Features of each token for the name tagger, as 32-bit hashes.
+//!
+//! One function serves both the trainer (`src/bin/train.rs`) and the recognizer, so the
+//! two can never disagree on what a feature is. A feature is a template number hashed
+//! with the strings it reads: the word, its lowercase form, its shape, prefixes and
+//! suffixes, the neighbouring words and shapes, the position in the sentence, the list
+//! entries covering it, and two facts about the document (the word also occurs in
+//! lowercase; the sentence is written in capitals, as headlines are).
+
+use super::lists::{self, extend_key, token_key, Lists, CATEGORIES, MAX_TOKENS};
+use crate::segment::{Document, TokenKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Features of every token of a document: token `i` has `ids[offsets[i]..offsets[i + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    /// Feature hashes, token after token.
+    pub ids: Vec<u32>,
+    /// Where each token's features start in `ids`; one more entry than tokens.
+    pub offsets: Vec<u32>,
+}
+
+impl Features {
+    /// The features of token `i`.
+    #[inline]
+    pub fn of(&self, i: usize) -> &[u32] {
+        let a = self.offsets.get(i).copied().unwrap_or(0) as usize;
+        let b = self.offsets.get(i + 1).copied().unwrap_or(0) as usize;
+        self.ids.get(a..b).unwrap_or(&[])
+    }
+}
+
+/// The token ranges of the sentences of `doc`.
+pub fn sentence_tokens(doc: &Document) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = doc
+        .sentences
+        .iter()
+        .map(|&s| doc.tokens_in(s))
+        .filter(|r| !r.is_empty())
+        .collect();
+    // Tokens outside every sentence (should not happen) still get tagged, alone.
+    let mut covered = 0;
+    let mut extra = Vec::new();
+    for r in &out {
+        if r.start > covered {
+            extra.push(covered..r.start);
+        }
+        covered = covered.max(r.end);
+    }
+    if covered < doc.tokens.len() {
+        extra.push(covered..doc.tokens.len());
+    }
+    if !extra.is_empty() {
+        out.extend(extra);
+        out.sort_by_key(|r| r.start);
+    }
+    out
+}
+
+#[inline]
+fn fmix(mut h: u64) -> u32 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h as u32
+}
+
+#[inline]
+fn str_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[inline]
+fn feat(template: u64, h: u64) -> u32 {
+    fmix(h ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+#[inline]
+fn feat2(template: u64, a: u64, b: u64) -> u32 {
+    fmix(a.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ b ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// Per-token values that the templates combine.
+struct Tok {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short: u64,
+    prefixes: [u64; 3],
+    suffixes: [u64; 3],
+    upper_first: bool,
+    key: u64,
+}
+
+const BOUNDARY: u64 = 0x5151_5151;
+
+fn shapes(s: &str) -> (u64, u64) {
+    let mut long = String::with_capacity(8);
+    let mut short = String::with_capacity(8);
+    let mut last = '\0';
+    let mut run = 0;
+    for c in s.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            short.push(k);
+        }
+        if run <= 3 && long.len() < 12 {
+            long.push(k);
+        }
+        last = k;
+    }
+    (str_hash(&long), str_hash(&short))
+}
+
+fn affixes(lower: &str) -> ([u64; 3], [u64; 3]) {
+    let chars: Vec<(usize, char)> = lower.char_indices().take(64).collect();
+    let n = lower.chars().count();
+    let mut pre = [0u64; 3];
+    let mut suf = [0u64; 3];
+    for (k, len) in [2usize, 3, 4].into_iter().enumerate() {
+        if n > len {
+            let end = chars.get(len).map_or(lower.len(), |&(p, _)| p);
+            pre[k] = str_hash(&lower[..end]);
+            let start = lower
+                .char_indices()
+                .rev()
+                .nth(len - 1)
+                .map_or(0, |(p, _)| p);
+            suf[k] = str_hash(&lower[start..]);
+        } else {
+            pre[k] = 1;
+            suf[k] = 1;
+        }
+    }
+    (pre, suf)
+}
+
+// Template numbers. Changing any of them, or what they read, needs a retrain.
+const T_BIAS: u64 = 1;
+const T_WORD: u64 = 2;
+const T_LOWER: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_SHORT: u64 = 5;
+const T_PRE: u64 = 6; // +0..3
+const T_SUF: u64 = 9; // +0..3
+const T_LOWER_AT: u64 = 12; // +0..4 for offsets -2, -1, +1, +2
+const T_SHORT_AT: u64 = 16; // +0..2 for offsets -1, +1
+const T_SHAPE3: u64 = 18;
+const T_BIGRAM_L: u64 = 19;
+const T_BIGRAM_R: u64 = 20;
+const T_FIRST: u64 = 21;
+const T_LIST: u64 = 22;
+const T_LIST_AT: u64 = 23;
+const T_LCSEEN: u64 = 24;
+const T_CAPS: u64 = 25;
+const T_WORD_AT: u64 = 26; // +0..2 for offsets -1, +1
+const T_LAST: u64 = 28;
+const T_CAPS_WORD: u64 = 29;
+
+/// Computes the features of every token of `doc`.
+pub fn extract(doc: &Document, sentences: &[Range<usize>]) -> Features {
+    let lists = lists::lists();
+    let n = doc.tokens.len();
+    let mut toks: Vec<Tok> = Vec::with_capacity(n);
+    let mut lowercase_words: HashSet<u64> = HashSet::new();
+    for t in &doc.tokens {
+        let s = doc.slice(t.span);
+        let lower = s.to_lowercase();
+        let (shape, short) = shapes(s);
+        let (prefixes, suffixes) = affixes(&lower);
+        let upper_first = s.chars().next().is_some_and(char::is_uppercase);
+        let lower_hash = str_hash(&lower);
+        if t.kind == TokenKind::Word && !s.chars().any(char::is_uppercase) {
+            lowercase_words.insert(lower_hash);
+        }
+        toks.push(Tok {
+            word: str_hash(s),
+            lower: lower_hash,
+            shape,
+            short,
+            prefixes,
+            suffixes,
+            upper_first,
+            key: token_key(s.trim_end_matches('.')),
+        });
+    }
+
+    let list_pos = list_positions(lists, &toks, sentences);
+
+    let mut f = Features {
+        ids: Vec::with_capacity(n * 40),
+        offsets: Vec::with_capacity(n + 1),
+    };
+    f.offsets.push(0);
+    for r in sentences {
+        let caps = headline(doc, r.clone());
+        for i in r.clone() {
+            let t = &toks[i];
+            let at = |d: isize| -> Option<&Tok> {
+                let j = i as isize + d;
+                if j < r.start as isize || j >= r.end as isize {
+                    None
+                } else {
+                    toks.get(j as usize)
+                }
+            };
+            let lower_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.lower);
+            let short_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.short);
+            let word_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.word);
+            let ids = &mut f.ids;
+            ids.push(feat(T_BIAS, 0));
+            ids.push(feat(T_WORD, t.word));
+            ids.push(feat(T_LOWER, t.lower));
+            ids.push(feat(T_SHAPE, t.shape));
+            ids.push(feat(T_SHORT, t.short));
+            for k in 0..3 {
+                ids.push(feat(T_PRE + k as u64, t.prefixes[k]));
+                ids.push(feat(T_SUF + k as u64, t.suffixes[k]));
+            }
+            for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                ids.push(feat(T_LOWER_AT + k as u64, lower_at(d)));
+            }
+            for (k, d) in [-1isize, 1].into_iter().enumerate() {
+                ids.push(feat(T_SHORT_AT + k as u64, short_at(d)));
+                ids.push(feat(T_WORD_AT + k as u64, word_at(d)));
+            }
+            ids.push(feat2(
+                T_SHAPE3,
+                extend_key(short_at(-1), t.short),
+                short_at(1),
+            ));
+            ids.push(feat2(T_BIGRAM_L, lower_at(-1), t.lower));
+            ids.push(feat2(T_BIGRAM_R, t.lower, lower_at(1)));
+            if i == r.start {
+                ids.push(feat(T_FIRST, t.short));
+            }
+            if i + 1 == r.end {
+                ids.push(feat(T_LAST, t.short));
+            }
+            if t.upper_first && lowercase_words.contains(&t.lower) {
+                ids.push(feat(T_LCSEEN, u64::from(i == r.start)));
+            }
+            if caps {
+                ids.push(feat(T_CAPS, t.short));
+                ids.push(feat(T_CAPS_WORD, t.lower));
+            }
+            let cap = u64::from(t.upper_first);
+            push_lists(ids, T_LIST, list_pos[i], cap);
+            for (k, d) in [-1isize, 1].into_iter().enumerate() {
+                let j = i as isize + d;
+                if j >= r.start as isize && j < r.end as isize {
+                    let lp = list_pos[j as usize];
+                    // only single-word entries of the neighbours: "President X", "X Inc"
+                    let single = lp[0];
+                    for c in 0..CATEGORIES {
+                        if single & (1 << c) != 0 {
+                            ids.push(feat2(T_LIST_AT, k as u64, c as u64));
+                        }
+                    }
+                }
+            }
+            f.offsets.push(ids.len() as u32);
+        }
+    }
+    f
+}
+
+fn push_lists(ids: &mut Vec<u32>, template: u64, pos: [u16; 4], cap: u64) {
+    for (p, bits) in pos.into_iter().enumerate() {
+        if bits == 0 {
+            continue;
+        }
+        for c in 0..CATEGORIES {
+            if bits & (1 << c) != 0 {
+                ids.push(feat2(template, (p * CATEGORIES + c) as u64, cap));
+            }
+        }
+    }
+}
+
+/// For each token, the list categories of entries covering it, by position in the
+/// entry: `[single, begin, inside, last]`.
+fn list_positions(lists: &Lists, toks: &[Tok], sentences: &[Range<usize>]) -> Vec<[u16; 4]> {
+    let mut pos = vec![[0u16; 4]; toks.len()];
+    for r in sentences {
+        for i in r.clone() {
+            let mut h = 0u64;
+            for len in 1..=MAX_TOKENS {
+                let j = i + len - 1;
+                if j >= r.end {
+                    break;
+                }
+                h = extend_key(h, toks[j].key);
+                let bits = lists.get(h);
+                if bits == 0 {
+                    continue;
+                }
+                if len == 1 {
+                    pos[i][0] |= bits;
+                } else {
+                    pos[i][1] |= bits;
+                    for p in pos.iter_mut().take(j).skip(i + 1) {
+                        p[2] |= bits;
+                    }
+                    pos[j][3] |= bits;
+                }
+            }
+        }
+    }
+    pos
+}
+
+/// True when a sentence is written in capitals (a headline): no lowercase letters and
+/// at least a few capitals.
+fn headline(doc: &Document, r: Range<usize>) -> bool {
+    let mut upper = 0;
+    for t in doc.tokens.get(r).unwrap_or(&[]) {
+        for c in doc.slice(t.span).chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+    }
+    upper >= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_token_gets_features_and_the_same_text_the_same_ones() {
+        let text = "Mexican President Claudia Sheinbaum spoke. Sheinbaum left.";
+        let doc = Document::new(text);
+        let s = sentence_tokens(&doc);
+        let f = extract(&doc, &s);
+        assert_eq!(f.offsets.len(), doc.tokens.len() + 1);
+        assert!((0..doc.tokens.len()).all(|i| f.of(i).len() > 10));
+        let g = extract(&doc, &s);
+        assert_eq!(f.ids, g.ids);
+        // "Sheinbaum" in two sentences shares its word features but not its context
+        let a: HashSet<u32> = f.of(3).iter().copied().collect();
+        let b: HashSet<u32> = f.of(6).iter().copied().collect();
+        assert!(a.intersection(&b).count() > 5);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn sentences_cover_every_token() {
+        let doc = Document::new("One. Two three.\n\nFour");
+        let s = sentence_tokens(&doc);
+        let total: usize = s.iter().map(|r| r.len()).sum();
+        assert_eq!(total, doc.tokens.len());
+    }
+}

@@ -1,0 +1,352 @@
+//! Document-level post-rules and linking of the tagger's mentions.
+//!
+//! In order:
+//! 1. **Trim**: a title (“President”, “Sen.”) opening a person's name and a possessive
+//!    “’s” closing any name are taken off the span.
+//! 2. **Acronyms**: a name followed by its initials in brackets (“Drug Enforcement
+//!    Administration (DEA)”) makes the initials a mention of the same entity, here and
+//!    wherever else they occur.
+//! 3. **Entities**: mentions with the same words are one entity; a bare surname (or any
+//!    trailing part of a person's name) joins the nearest preceding person whose full name
+//!    ends with it, or else the first such person.
+//! 4. **Types**: every mention of an entity takes the type most of its mentions carry
+//!    (ties go to the longest mention's type), so a name typed once keeps that type.
+//! 5. **Propagation**: a capitalized occurrence of an entity's words that the tagger
+//!    missed becomes a mention too.
+
+use super::lists::{self, COUNTRY, REGION, TITLE};
+use super::model::TYPES;
+use super::Mention;
+use crate::segment::{Document, TokenKind};
+use crate::span::{Annotation, Label, Span};
+use std::collections::HashMap;
+use std::ops::Range;
+
+const PERSON: usize = 0;
+const OTHER: usize = 3;
+
+/// Applies the post-rules and returns the names as annotations with entity ids.
+pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
+    let mut ms: Vec<Mention> = mentions.into_iter().filter_map(|m| trim(doc, m)).collect();
+    ms.sort_by_key(|m| m.tokens.start);
+    acronyms(doc, &mut ms);
+    propagate(doc, &mut ms);
+    let entity = entities(doc, &ms);
+    retype(doc, &mut ms, &entity);
+    ms.iter()
+        .zip(&entity)
+        .filter_map(|(m, &e)| {
+            let first = doc.tokens.get(m.tokens.start)?;
+            let last = doc.tokens.get(m.tokens.end.checked_sub(1)?)?;
+            let mut a = Annotation::new(
+                Span::new(first.span.start, last.span.end),
+                Label::Name(TYPES[m.ty.min(3)]),
+            );
+            a.entity = Some(e);
+            Some(a)
+        })
+        .collect()
+}
+
+fn text_of<'a>(doc: &Document<'a>, i: usize) -> &'a str {
+    doc.tokens.get(i).map_or("", |t| doc.slice(t.span))
+}
+
+fn is_possessive(s: &str) -> bool {
+    matches!(s, "'s" | "’s" | "'S" | "’S" | "'" | "’")
+}
+
+fn capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Takes a person's leading titles and any name's trailing possessive off the span;
+/// `None` when nothing of a name is left.
+pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
+    let lists = lists::lists();
+    while m.tokens.len() > 1 && is_possessive(text_of(doc, m.tokens.end - 1)) {
+        m.tokens.end -= 1;
+    }
+    if m.ty == PERSON {
+        while m.tokens.len() > 1 {
+            let w = text_of(doc, m.tokens.start);
+            let next = text_of(doc, m.tokens.start + 1);
+            if capitalized(w) && lists.word(w) & TITLE != 0 && capitalized(next) {
+                m.tokens.start += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let only = text_of(doc, m.tokens.start);
+    if m.tokens.len() == 1 && (is_possessive(only) || !only.chars().any(char::is_alphanumeric)) {
+        return None;
+    }
+    (!m.tokens.is_empty() && m.tokens.end <= doc.tokens.len()).then_some(m)
+}
+
+/// The words of a mention, joined by single spaces: the key that makes two mentions
+/// the same entity.
+fn key(doc: &Document, r: Range<usize>) -> String {
+    let mut s = String::new();
+    for i in r {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(text_of(doc, i));
+    }
+    s
+}
+
+fn initials(doc: &Document, r: Range<usize>) -> String {
+    r.map(|i| text_of(doc, i))
+        .filter(|w| capitalized(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn acronyms(doc: &Document, ms: &mut Vec<Mention>) {
+    let mut found: HashMap<String, usize> = HashMap::new();
+    let mut added = Vec::new();
+    for m in ms.iter() {
+        if m.tokens.len() < 2 {
+            continue;
+        }
+        let e = m.tokens.end;
+        if text_of(doc, e) != "(" || text_of(doc, e + 2) != ")" {
+            continue;
+        }
+        let acr = text_of(doc, e + 1);
+        let letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.chars().count() < 2
+            || !letters.chars().all(char::is_uppercase)
+            || letters != initials(doc, m.tokens.clone())
+        {
+            continue;
+        }
+        found.insert(acr.to_string(), m.ty);
+        added.push(Mention {
+            tokens: e + 1..e + 2,
+            ty: m.ty,
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    // the acronym elsewhere in the text, and its own mentions, take the long form's type
+    for m in ms.iter_mut() {
+        if m.tokens.len() == 1 {
+            if let Some(&ty) = found.get(text_of(doc, m.tokens.start)) {
+                m.ty = ty;
+            }
+        }
+    }
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word {
+            if let Some(&ty) = found.get(doc.slice(t.span)) {
+                added.push(Mention {
+                    tokens: i..i + 1,
+                    ty,
+                });
+            }
+        }
+    }
+    add_disjoint(ms, added);
+}
+
+/// Adds the mentions of `added` that overlap no mention of `ms`, keeping `ms` sorted.
+fn add_disjoint(ms: &mut Vec<Mention>, mut added: Vec<Mention>) {
+    added.sort_by_key(|m| m.tokens.start);
+    for a in added {
+        let i = ms.partition_point(|m| m.tokens.start < a.tokens.start);
+        let clash_before = i > 0 && ms[i - 1].tokens.end > a.tokens.start;
+        let clash_after = ms.get(i).is_some_and(|m| m.tokens.start < a.tokens.end);
+        if !clash_before && !clash_after {
+            ms.insert(i, a);
+        }
+    }
+}
+
+fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
+    // first word → (words, type) of each distinct name, longest first
+    let mut by_first: HashMap<&str, Vec<(Vec<&str>, usize)>> = HashMap::new();
+    for m in ms.iter() {
+        if m.ty == OTHER {
+            continue;
+        }
+        let words: Vec<&str> = m.tokens.clone().map(|i| text_of(doc, i)).collect();
+        let Some(&first) = words.first() else {
+            continue;
+        };
+        if !capitalized(first) || words.iter().all(|w| w.chars().count() < 2) {
+            continue;
+        }
+        let list = by_first.entry(first).or_default();
+        if !list.iter().any(|(w, _)| *w == words) && list.len() < 8 {
+            list.push((words, m.ty));
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let mut step = 1;
+        if let Some(cands) = by_first.get(text_of(doc, i)) {
+            for (words, ty) in cands {
+                let n = words.len();
+                if (0..n).all(|k| text_of(doc, i + k) == words[k]) {
+                    added.push(Mention {
+                        tokens: i..i + n,
+                        ty: *ty,
+                    });
+                    step = n;
+                    break;
+                }
+            }
+        }
+        i += step;
+    }
+    add_disjoint(ms, added);
+}
+
+fn entities(doc: &Document, ms: &[Mention]) -> Vec<u32> {
+    let lists = lists::lists();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut out = Vec::with_capacity(ms.len());
+    let mut next = 0u32;
+    // people with names of two words or more: their id, and every trailing part of the name
+    let mut people: Vec<(usize, u32, Vec<String>)> = Vec::new();
+    for m in ms.iter() {
+        let k = key(doc, m.tokens.clone());
+        let id = *ids.entry(k).or_insert_with(|| {
+            next += 1;
+            next - 1
+        });
+        if m.ty == PERSON && m.tokens.len() >= 2 {
+            let tails = (m.tokens.start + 1..m.tokens.end)
+                .map(|s| key(doc, s..m.tokens.end))
+                .collect();
+            people.push((m.tokens.start, id, tails));
+        }
+        out.push(id);
+    }
+    for (m, id) in ms.iter().zip(out.iter_mut()) {
+        let k = key(doc, m.tokens.clone());
+        let placeish = lists.word(&k) & (COUNTRY | REGION) != 0;
+        if m.ty != PERSON && (m.ty == OTHER || placeish) {
+            continue;
+        }
+        let fits = |p: &&(usize, u32, Vec<String>)| p.2.contains(&k);
+        let before = people.iter().filter(|p| p.0 < m.tokens.start).rfind(fits);
+        if let Some(p) = before.or_else(|| people.iter().find(fits)) {
+            *id = p.1;
+        }
+    }
+    out
+}
+
+fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32]) {
+    let mut votes: HashMap<u32, ([u32; 4], usize, usize)> = HashMap::new();
+    for (m, &e) in ms.iter().zip(entity) {
+        let v = votes.entry(e).or_insert(([0; 4], 0, m.ty));
+        v.0[m.ty.min(3)] += 1;
+        let len = key(doc, m.tokens.clone()).len();
+        if len > v.1 {
+            v.1 = len;
+            v.2 = m.ty;
+        }
+    }
+    for (m, e) in ms.iter_mut().zip(entity) {
+        if let Some((counts, _, longest)) = votes.get(e) {
+            let best = counts.iter().copied().max().unwrap_or(0);
+            m.ty = if counts[*longest] == best {
+                *longest
+            } else {
+                (0..4).find(|&t| counts[t] == best).unwrap_or(m.ty)
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::NameType;
+
+    fn run(text: &str, marks: &[(&str, usize)]) -> Vec<(String, NameType, u32)> {
+        let doc = Document::new(text);
+        let mut ms = Vec::new();
+        let mut from = 0;
+        for &(w, ty) in marks {
+            let start = from + text[from..].find(w).expect("mark in text");
+            from = start + w.len();
+            let r = doc.tokens_in(Span::new(start, start + w.len()));
+            ms.push(Mention { tokens: r, ty });
+        }
+        link(&doc, ms)
+            .into_iter()
+            .map(|a| {
+                let Label::Name(t) = a.label else {
+                    panic!("not a name")
+                };
+                (text[a.span].to_string(), t, a.entity.unwrap_or(99))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_possessives_leave_the_span() {
+        let r = run(
+            "Sen. Jane Doe’s bill passed.",
+            &[("Sen. Jane Doe’s", PERSON)],
+        );
+        assert_eq!(r[0].0, "Jane Doe");
+    }
+
+    #[test]
+    fn bare_surnames_link_and_missed_mentions_are_found() {
+        let r = run(
+            "Donald Trump spoke. Trump left. Then Trump came back.",
+            &[("Donald Trump", PERSON), ("Trump", PERSON)],
+        );
+        let trumps: Vec<_> = r.iter().filter(|m| m.0.contains("Trump")).collect();
+        assert_eq!(trumps.len(), 3, "{r:?}");
+        assert!(trumps.iter().all(|m| m.2 == trumps[0].2));
+        assert!(trumps.iter().all(|m| m.1 == NameType::Person));
+    }
+
+    #[test]
+    fn acronyms_link_to_their_long_form() {
+        let text = "The Drug Enforcement Administration (DEA) said so. The DEA agreed.";
+        let r = run(text, &[("Drug Enforcement Administration", 1)]);
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert!(r.iter().all(|m| m.1 == NameType::Organization));
+        assert_eq!(r[1].0, "DEA");
+        assert_eq!(r[1].2, r[2].2);
+    }
+
+    #[test]
+    fn a_name_keeps_its_type_across_mentions() {
+        let text = "Jordan won. Jordan lost. Jordan drew.";
+        let doc = Document::new(text);
+        let ms = vec![
+            Mention {
+                tokens: 0..1,
+                ty: 2,
+            },
+            Mention {
+                tokens: 3..4,
+                ty: 2,
+            },
+            Mention {
+                tokens: 6..7,
+                ty: 0,
+            },
+        ];
+        let out = link(&doc, ms);
+        assert!(out.iter().all(|a| a.label == Label::Name(NameType::Place)));
+    }
+}

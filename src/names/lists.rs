@@ -1,0 +1,139 @@
+//! Name lists (countries, regions, cities, demonyms, given names, surnames, organization
+//! words and suffixes, titles), built by `lists/build.py` from data packages and compiled
+//! in. The tagger reads them as features; the post-rules read them to strip titles.
+//!
+//! Entries are matched on tokens, case-insensitively: an entry is segmented with the same
+//! [`Document`] tokenizer as the text, so “St. Louis” or “Côte d'Ivoire” match exactly the
+//! tokens they produce in running text.
+
+use crate::segment::{Document, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A country or territory.
+pub const COUNTRY: u16 = 1 << 0;
+/// A demonym or nationality (“Mexican”).
+pub const DEMONYM: u16 = 1 << 1;
+/// A state, province, region or continent.
+pub const REGION: u16 = 1 << 2;
+/// A city of 50,000 people or more.
+pub const CITY: u16 = 1 << 3;
+/// A given name.
+pub const GIVEN: u16 = 1 << 4;
+/// A common surname.
+pub const SURNAME: u16 = 1 << 5;
+/// A legal suffix of a company name (“Inc”, “GmbH”).
+pub const ORG_SUFFIX: u16 = 1 << 6;
+/// A word that marks an organization (“Ministry”, “Party”).
+pub const ORG_WORD: u16 = 1 << 7;
+/// A title or honorific (“President”, “Sen”).
+pub const TITLE: u16 = 1 << 8;
+/// How many categories there are.
+pub const CATEGORIES: usize = 9;
+
+const SOURCES: [(u16, &str); CATEGORIES] = [
+    (COUNTRY, include_str!("lists/countries.txt")),
+    (DEMONYM, include_str!("lists/demonyms.txt")),
+    (REGION, include_str!("lists/regions.txt")),
+    (CITY, include_str!("lists/cities.txt")),
+    (GIVEN, include_str!("lists/given.txt")),
+    (SURNAME, include_str!("lists/surnames.txt")),
+    (ORG_SUFFIX, include_str!("lists/org_suffixes.txt")),
+    (ORG_WORD, include_str!("lists/org_words.txt")),
+    (TITLE, include_str!("lists/titles.txt")),
+];
+
+/// The longest entry matched, in tokens.
+pub const MAX_TOKENS: usize = 5;
+
+/// The compiled lists: phrase hashes (of lowercased tokens) to category bits.
+#[derive(Debug)]
+pub struct Lists {
+    phrases: HashMap<u64, u16>,
+}
+
+/// The lists, built on first use.
+pub fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(Lists::build)
+}
+
+/// Hash of a lowercased token (the unit of list matching).
+pub fn token_key(token: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in token.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Extends a phrase hash by one token key.
+#[inline]
+pub fn extend_key(phrase: u64, token: u64) -> u64 {
+    (phrase ^ token)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .rotate_left(29)
+}
+
+impl Lists {
+    fn build() -> Lists {
+        let mut phrases: HashMap<u64, u16> = HashMap::new();
+        for (bit, text) in SOURCES {
+            for line in text.lines() {
+                let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
+                let doc = Document::new(line);
+                let toks: Vec<&str> = doc
+                    .tokens
+                    .iter()
+                    .filter(|t| !(t.kind == TokenKind::Punct && doc.slice(t.span) == "."))
+                    .map(|t| doc.slice(t.span))
+                    .collect();
+                if toks.is_empty() || toks.len() > MAX_TOKENS {
+                    continue;
+                }
+                let mut h = 0;
+                for t in toks {
+                    h = extend_key(h, token_key(t.trim_end_matches('.')));
+                }
+                *phrases.entry(h).or_insert(0) |= bit;
+            }
+        }
+        Lists { phrases }
+    }
+
+    /// The categories of the phrase whose hash is `key` (0 when it is in no list).
+    #[inline]
+    pub fn get(&self, key: u64) -> u16 {
+        self.phrases.get(&key).copied().unwrap_or(0)
+    }
+
+    /// The categories of one word (0 when it is in no list).
+    pub fn word(&self, word: &str) -> u16 {
+        self.get(extend_key(0, token_key(word.trim_end_matches('.'))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_hold_places_people_and_titles() {
+        let l = lists();
+        assert_ne!(l.word("Mexico") & COUNTRY, 0);
+        assert_ne!(l.word("mexican") & DEMONYM, 0);
+        assert_ne!(l.word("Claudia") & GIVEN, 0);
+        assert_ne!(l.word("President") & TITLE, 0);
+        assert_ne!(l.word("Sen.") & TITLE, 0);
+        assert_eq!(l.word("fentanyl"), 0);
+        let two = extend_key(extend_key(0, token_key("New")), token_key("Zealand"));
+        assert_ne!(l.get(two) & COUNTRY, 0);
+    }
+}

@@ -1,0 +1,373 @@
+//! The tagger's weights and its decoder: BILOU tags over four name types, a first-order
+//! transition table, and Viterbi search restricted to well-formed tag sequences.
+//!
+//! # Weight file (`weights.bin`, written by `src/bin/train.rs`)
+//!
+//! Little-endian. `b"NMW1"`, then `u32` tag count (17) and `u32` row count `n`; then the
+//! transition scores as `f32`: `17 × 17` (previous → next), 17 start, 17 end. Then, in
+//! columns so that gzip finds the repeats: `n` feature hashes as LEB128 deltas (sorted
+//! ascending); `n` row exponents (`i8`); `n` tag masks (LEB128, bit `t` set when the row
+//! has a weight for tag `t`); and the row values, `i8`, one per set mask bit, row after
+//! row. A weight is `value × 2^exponent`: one scale per row keeps both the strong
+//! word features and the weak context ones precise where one global scale would not.
+
+use crate::span::NameType;
+
+/// Number of tags: `O`, then `B I L U` for person, organization, place, other.
+pub const TAGS: usize = 17;
+
+/// The `O` (outside) tag.
+pub const OUTSIDE: u8 = 0;
+
+/// The name types in tag order.
+pub const TYPES: [NameType; 4] = [
+    NameType::Person,
+    NameType::Organization,
+    NameType::Place,
+    NameType::Other,
+];
+
+/// Position of a token in a name, as the BILOU scheme has it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Not in a name.
+    Outside,
+    /// First token of a longer name.
+    Begin,
+    /// Inner token.
+    Inside,
+    /// Last token of a longer name.
+    Last,
+    /// A one-token name.
+    Unit,
+}
+
+/// The tag for `part` of a name of type index `ty` (0..4).
+pub const fn tag(part: Part, ty: usize) -> u8 {
+    let base = 1 + 4 * ty as u8;
+    match part {
+        Part::Outside => OUTSIDE,
+        Part::Begin => base,
+        Part::Inside => base + 1,
+        Part::Last => base + 2,
+        Part::Unit => base + 3,
+    }
+}
+
+/// The part and type index of `tag`.
+pub const fn split(tag: u8) -> (Part, usize) {
+    if tag == OUTSIDE || tag as usize >= TAGS {
+        return (Part::Outside, 0);
+    }
+    let ty = (tag as usize - 1) / 4;
+    let part = match (tag - 1) % 4 {
+        0 => Part::Begin,
+        1 => Part::Inside,
+        2 => Part::Last,
+        _ => Part::Unit,
+    };
+    (part, ty)
+}
+
+/// True when `next` may follow `prev` (`None`: the sentence start).
+pub fn allowed(prev: Option<u8>, next: u8) -> bool {
+    let (np, nt) = split(next);
+    let open = prev.map(split).and_then(|(p, t)| match p {
+        Part::Begin | Part::Inside => Some(t),
+        _ => None,
+    });
+    match open {
+        Some(t) => matches!(np, Part::Inside | Part::Last) && nt == t,
+        None => matches!(np, Part::Outside | Part::Begin | Part::Unit),
+    }
+}
+
+/// True when a sentence may end on `tag`.
+pub fn may_end(tag: u8) -> bool {
+    matches!(split(tag).0, Part::Outside | Part::Last | Part::Unit)
+}
+
+/// Transition scores of a linear-chain tagger.
+#[derive(Clone, Debug)]
+pub struct Transitions {
+    /// `trans[prev][next]`.
+    pub trans: [[f32; TAGS]; TAGS],
+    /// Score of starting a sentence on a tag.
+    pub start: [f32; TAGS],
+    /// Score of ending a sentence on a tag.
+    pub end: [f32; TAGS],
+}
+
+impl Default for Transitions {
+    fn default() -> Transitions {
+        Transitions {
+            trans: [[0.0; TAGS]; TAGS],
+            start: [0.0; TAGS],
+            end: [0.0; TAGS],
+        }
+    }
+}
+
+/// Viterbi decoding over well-formed BILOU sequences: writes the best tag of each
+/// emission row to `out` (cleared first).
+#[allow(clippy::needless_range_loop)] // tag indices address three tables at once
+pub fn viterbi(emissions: &[[f32; TAGS]], tr: &Transitions, out: &mut Vec<u8>) {
+    out.clear();
+    let n = emissions.len();
+    if n == 0 {
+        return;
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut back: Vec<[u8; TAGS]> = vec![[0; TAGS]; n];
+    let mut score = [NEG; TAGS];
+    for t in 0..TAGS {
+        if allowed(None, t as u8) {
+            score[t] = tr.start[t] + emissions[0][t];
+        }
+    }
+    for i in 1..n {
+        let mut next = [NEG; TAGS];
+        for t in 0..TAGS {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for p in 0..TAGS {
+                if score[p] == NEG || !ALLOWED[p][t] {
+                    continue;
+                }
+                let s = score[p] + tr.trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            if best > NEG {
+                next[t] = best + emissions[i][t];
+                back[i][t] = arg;
+            }
+        }
+        score = next;
+    }
+    let mut best = NEG;
+    let mut last = 0u8;
+    for t in 0..TAGS {
+        if may_end(t as u8) && score[t] > NEG {
+            let s = score[t] + tr.end[t];
+            if s > best {
+                best = s;
+                last = t as u8;
+            }
+        }
+    }
+    out.resize(n, OUTSIDE);
+    let mut t = last;
+    for i in (0..n).rev() {
+        out[i] = t;
+        t = back[i][t as usize];
+    }
+}
+
+const ALLOWED: [[bool; TAGS]; TAGS] = {
+    let mut a = [[false; TAGS]; TAGS];
+    let mut p = 0;
+    while p < TAGS {
+        let mut t = 0;
+        while t < TAGS {
+            let (pp, pt) = split(p as u8);
+            let (np, nt) = split(t as u8);
+            let open = matches!(pp, Part::Begin | Part::Inside);
+            a[p][t] = if open {
+                matches!(np, Part::Inside | Part::Last) && nt == pt
+            } else {
+                matches!(np, Part::Outside | Part::Begin | Part::Unit)
+            };
+            t += 1;
+        }
+        p += 1;
+    }
+    a
+};
+
+/// The compiled weights: feature hash → a row of per-tag scores.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    /// Open-addressing table of row indices + 1 (0: empty), indexed by feature hash.
+    slots: Vec<u32>,
+    keys: Vec<u32>,
+    rows: Vec<[f32; TAGS]>,
+    /// The transition scores.
+    pub transitions: Transitions,
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        let b = self.take(4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn f32(&mut self) -> Option<f32> {
+        self.u32().map(f32::from_bits)
+    }
+    fn leb(&mut self) -> Option<u32> {
+        let mut v: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = *self.take(1)?.first()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return u32::try_from(v).ok();
+            }
+        }
+        None
+    }
+}
+
+impl Model {
+    /// Reads a weight file; `None` when it is malformed.
+    pub fn parse(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(4)? != b"NMW1" || r.u32()? as usize != TAGS {
+            return None;
+        }
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return None;
+        }
+        let mut tr = Transitions::default();
+        for p in 0..TAGS {
+            for t in 0..TAGS {
+                tr.trans[p][t] = r.f32()?;
+            }
+        }
+        for t in 0..TAGS {
+            tr.start[t] = r.f32()?;
+        }
+        for t in 0..TAGS {
+            tr.end[t] = r.f32()?;
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut key = 0u32;
+        for _ in 0..n {
+            key = key.checked_add(r.leb()?)?;
+            keys.push(key);
+        }
+        let exps: Vec<i8> = r.take(n)?.iter().map(|&b| b as i8).collect();
+        let mut masks = Vec::with_capacity(n);
+        for _ in 0..n {
+            masks.push(r.leb()?);
+        }
+        let mut rows = Vec::with_capacity(n);
+        for (&mask, &e) in masks.iter().zip(&exps) {
+            let scale = 2f32.powi(i32::from(e));
+            let mut row = [0f32; TAGS];
+            for (t, w) in row.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    *w = f32::from(*r.take(1)?.first()? as i8) * scale;
+                }
+            }
+            rows.push(row);
+        }
+        let size = (2 * n).next_power_of_two().max(16);
+        let mut slots = vec![0u32; size];
+        for (i, &k) in keys.iter().enumerate() {
+            let mut s = k as usize & (size - 1);
+            while slots[s] != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            slots[s] = i as u32 + 1;
+        }
+        Some(Model {
+            slots,
+            keys,
+            rows,
+            transitions: tr,
+        })
+    }
+
+    /// Number of feature rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the model has no feature rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The row of feature `key`, if the model has one.
+    #[inline]
+    pub fn row(&self, key: u32) -> Option<&[f32; TAGS]> {
+        let size = self.slots.len();
+        if size == 0 {
+            return None;
+        }
+        let mut s = key as usize & (size - 1);
+        loop {
+            let i = self.slots[s];
+            if i == 0 {
+                return None;
+            }
+            let i = i as usize - 1;
+            if self.keys[i] == key {
+                return self.rows.get(i);
+            }
+            s = (s + 1) & (size - 1);
+        }
+    }
+
+    /// Adds the rows of `features` into `out`.
+    #[inline]
+    pub fn score(&self, features: &[u32], out: &mut [f32; TAGS]) {
+        *out = [0.0; TAGS];
+        for &f in features {
+            if let Some(row) = self.row(f) {
+                for (o, w) in out.iter_mut().zip(row) {
+                    *o += w;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip() {
+        for ty in 0..4 {
+            for p in [Part::Begin, Part::Inside, Part::Last, Part::Unit] {
+                assert_eq!(split(tag(p, ty)), (p, ty));
+            }
+        }
+        assert_eq!(split(OUTSIDE).0, Part::Outside);
+    }
+
+    #[test]
+    fn viterbi_keeps_sequences_well_formed() {
+        // emissions prefer an ill-formed I-PER at the start: the decoder must not take it
+        let mut e = [[0.0f32; TAGS]; 2];
+        e[0][tag(Part::Inside, 0) as usize] = 5.0;
+        e[0][tag(Part::Begin, 0) as usize] = 1.0;
+        e[1][tag(Part::Last, 0) as usize] = 1.0;
+        let mut out = Vec::new();
+        viterbi(&e, &Transitions::default(), &mut out);
+        assert_eq!(out, [tag(Part::Begin, 0), tag(Part::Last, 0)]);
+        for w in out.windows(2) {
+            assert!(allowed(Some(w[0]), w[1]));
+        }
+    }
+
+    #[test]
+    fn malformed_weights_are_refused() {
+        assert!(Model::parse(b"").is_none());
+        assert!(Model::parse(b"NMW1\x11\0\0\0\xff\xff\xff\xff").is_none());
+    }
+}
