@@ -39,6 +39,7 @@ struct Settings {
     seed: u64,
     min_count: u32,
     prune: f32,
+    dropout: f64,
 }
 
 struct Gold {
@@ -163,6 +164,7 @@ fn parse_args() -> Result<Settings, String> {
         seed: 7,
         min_count: 2,
         prune: 0.02,
+        dropout: 0.1,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
@@ -177,6 +179,7 @@ fn parse_args() -> Result<Settings, String> {
                 s.min_count = val()?.parse().map_err(|e| format!("--min-count: {e}"))?
             }
             "--prune" => s.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--dropout" => s.dropout = val()?.parse().map_err(|e| format!("--dropout: {e}"))?,
             _ => return Err(format!("unknown argument {a}")),
         }
     }
@@ -279,6 +282,7 @@ fn run() -> Result<(), String> {
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut emissions: Vec<[f32; TAGS]> = Vec::new();
     let mut pred = Vec::new();
+    let mut active: Vec<Vec<u32>> = Vec::new();
     for epoch in 0..s.epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -287,8 +291,19 @@ fn run() -> Result<(), String> {
         let mut wrong = 0usize;
         for &si in &order {
             let sent = &sentences[si];
-            emissions.clear();
+            // feature dropout: each step sees a random subset of the features, so no
+            // feature can stand in for another it usually comes with
+            active.clear();
             for f in &sent.feats {
+                active.push(
+                    f.iter()
+                        .copied()
+                        .filter(|_| (rng.next() >> 11) as f64 / (1u64 << 53) as f64 >= s.dropout)
+                        .collect::<Vec<u32>>(),
+                );
+            }
+            emissions.clear();
+            for f in &active {
                 let mut e = [0f32; TAGS];
                 for &k in f {
                     let row = &w[k as usize * TAGS..(k as usize + 1) * TAGS];
@@ -304,7 +319,7 @@ fn run() -> Result<(), String> {
                     w[k] += d;
                     u[k] += c * d;
                 };
-                for (i, f) in sent.feats.iter().enumerate() {
+                for (i, f) in active.iter().enumerate() {
                     let (g, p) = (sent.gold[i] as usize, pred[i] as usize);
                     if g != p {
                         wrong += 1;
@@ -392,7 +407,7 @@ fn run() -> Result<(), String> {
         "command": "cargo run --release --bin train",
         "model": "averaged structured perceptron, BILOU x {person, organization, place, other}, Viterbi",
         "train": files,
-        "settings": {"epochs": s.epochs, "seed": s.seed, "min_count": s.min_count, "prune": s.prune},
+        "settings": {"epochs": s.epochs, "seed": s.seed, "min_count": s.min_count, "prune": s.prune, "dropout": s.dropout},
         "rows": model.len(),
         "weights_bytes": bytes.len(),
         "weights_fnv1a64": format!("{:016x}", fnv64(&bytes)),

@@ -116,8 +116,11 @@ fn shapes(s: &str) -> (u64, u64) {
             'd'
         } else if c.is_alphabetic() {
             'a'
-        } else {
+        } else if c.is_ascii() || matches!(c, '‘'..='‟' | '–' | '—' | '…' | '«' | '»') {
             c
+        } else {
+            // emoji and other symbols: one class, so an unseen one still has a shape
+            'S'
         };
         if k == last {
             run += 1;

@@ -14,7 +14,7 @@
 //! 5. **Propagation**: a capitalized occurrence of an entity's words that the tagger
 //!    missed becomes a mention too.
 
-use super::lists::{self, COUNTRY, REGION, TITLE};
+use super::lists::{self, CITY, COUNTRY, DEMONYM, GIVEN, ORG_SUFFIX, ORG_WORD, REGION, TITLE};
 use super::model::TYPES;
 use super::Mention;
 use crate::segment::{Document, TokenKind};
@@ -29,6 +29,7 @@ const OTHER: usize = 3;
 pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     let mut ms: Vec<Mention> = mentions.into_iter().filter_map(|m| trim(doc, m)).collect();
     ms.sort_by_key(|m| m.tokens.start);
+    given_names(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
     let entity = entities(doc, &ms);
@@ -103,6 +104,39 @@ fn initials(doc: &Document, r: Range<usize>) -> String {
         .filter(|w| capitalized(w))
         .filter_map(|w| w.chars().next())
         .collect()
+}
+
+/// A listed given name followed by a capitalized word that the tagger left alone is a
+/// person (“… Claudia Sheinbaum paid”), unless either word is in a list of places,
+/// organizations or titles.
+fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
+    let lists = lists::lists();
+    let not_person = COUNTRY | REGION | CITY | DEMONYM | ORG_WORD | ORG_SUFFIX | TITLE;
+    let word = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && {
+            let w = text_of(doc, i);
+            capitalized(w)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && lists.word(w) & not_person == 0
+        }
+    };
+    let starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
+    let mut added = Vec::new();
+    for i in 0..doc.tokens.len().saturating_sub(1) {
+        let initial = starts.binary_search(&doc.tokens[i].span.start).is_ok();
+        if !initial
+            && word(i)
+            && word(i + 1)
+            && !word(i + 2)
+            && lists.word(text_of(doc, i)) & GIVEN != 0
+        {
+            added.push(Mention {
+                tokens: i..i + 2,
+                ty: PERSON,
+            });
+        }
+    }
+    add_disjoint(ms, added);
 }
 
 fn acronyms(doc: &Document, ms: &mut Vec<Mention>) {
