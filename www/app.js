@@ -103,16 +103,22 @@ function restartWorker() {
 
 class Cancelled extends Error {}
 
+// Stops the work in flight, if any (its promise rejects with Cancelled).
+function cancel() {
+  if (!annotator.busy) return;
+  annotator.busy.reject(new Cancelled());
+  annotator.busy = null;
+  restartWorker();
+}
+
 // Annotates `text` in the worker. A call made while another is in flight cancels it:
 // the old worker is terminated (it cannot be interrupted) and a fresh one starts.
 async function annotate(text) {
-  if (annotator.busy) {
-    annotator.busy.reject(new Cancelled());
-    annotator.busy = null;
-    restartWorker();
-  }
-  await annotator.ready;
+  cancel();
   const id = annotator.nextId++;
+  await annotator.ready;
+  // a newer call came while this one waited for a (re)starting worker
+  if (id !== annotator.nextId - 1) throw new Cancelled();
   return new Promise((resolve, reject) => {
     annotator.busy = { id, resolve, reject, chars: text.length, t0: performance.now() };
     annotator.worker.postMessage({ type: 'annotate', id, text, kinds: '' });
@@ -128,7 +134,7 @@ async function update() {
   const mine = ++generation;
   if (!annotator.ready) return; // still loading: the start-up runs update() when ready
   if (!text.trim()) {
-    if (annotator.busy) annotate('').catch(() => {}); // cancels the work in flight
+    cancel();
     progress.hidden = true;
     state.text = text;
     state.result = { spans: [], entities: [] };
@@ -139,7 +145,7 @@ async function update() {
   }
   document.body.dataset.state = 'busy';
   const t0 = performance.now();
-  const timer = setInterval(() => showProgress(text.length, performance.now() - t0), 100);
+  const timer = setInterval(() => mine === generation && showProgress(text.length, performance.now() - t0), 100);
   try {
     const result = await annotate(text);
     if (mine !== generation) return;

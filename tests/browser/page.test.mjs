@@ -272,6 +272,21 @@ describe('the page', () => {
     assert.equal(await page.locator('#output').textContent(), short);
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
     assert.equal(await page.locator('#progress').isHidden(), true);
+
+    // typing at the end of a longer text: every keystroke cancels the work before it
+    const medium = long.slice(0, 45000);
+    await paste(medium);
+    await page.locator('textarea').first().press('End');
+    await page.locator('textarea').first().pressSequentially(' More words.', { delay: 90 });
+    const final = `${medium} More words.`;
+    await page.waitForFunction(
+      (t) => document.body.dataset.state === 'done' && document.getElementById('output').textContent === t,
+      final,
+      { timeout: 20000 },
+    );
+    await page.waitForTimeout(400);
+    assert.equal(await page.locator('#progress').isHidden(), true, 'no progress bar left behind');
+    assert.match(await page.locator('#status').textContent(), /^Found /);
   });
 
   test('copy as JSON and download as standalone HTML', async () => {
