@@ -85,11 +85,19 @@ mod tests {
         let text = "😀🎉 “We paid $5 million,” said Jane Doe in Paris on April 16. 👍🏽 25%";
         let v = parse(text, "");
         let spans = v["spans"].as_array().expect("spans array");
+        // every offset pair (span, speaker mention, cue) slices its own text
+        let mut pairs = 0;
         for s in spans {
-            let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
-            assert!(start < end, "empty span {s}");
-            assert_eq!(js_slice(text, start, end), s["text"].as_str().unwrap());
+            for o in [&s, &s["speaker"], &s["cue"]] {
+                let (Some(start), Some(end)) = (o["start"].as_u64(), o["end"].as_u64()) else {
+                    continue;
+                };
+                assert!(start < end, "empty range {o}");
+                assert_eq!(js_slice(text, start, end), o["text"].as_str().unwrap());
+                pairs += 1;
+            }
         }
+        assert!(pairs >= spans.len());
         assert!(v["entities"].is_array());
     }
 
