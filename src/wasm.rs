@@ -88,7 +88,7 @@ mod tests {
         // every offset pair (span, speaker mention, cue) slices its own text
         let mut pairs = 0;
         for s in spans {
-            for o in [&s, &s["speaker"], &s["cue"]] {
+            for o in [s, &s["speaker"], &s["cue"]] {
                 let (Some(start), Some(end)) = (o["start"].as_u64(), o["end"].as_u64()) else {
                     continue;
                 };
