@@ -1,34 +1,229 @@
-//! Numbers: figures in the text (placeholder: digit tokens, with `%` and `$`).
+//! Numbers: every figure a reader may want to check, with exact boundaries and a
+//! normalized value.
+//!
+//! The recognizer is a small grammar of composable parsers over the [`Document`]'s
+//! tokens (and, inside a token such as `2.5bn`, `4/16/2025` or `18-year-old`, over its
+//! digit and letter runs). Each parser takes a token position and returns the longest
+//! phrase it can read there ([`Hit`]); the scanner keeps the longest reading at each
+//! position and moves past it, so the cost is linear in the text.
+//!
+//! - [`lexicon`]: the words (number words, scales, ordinals, units, currencies,
+//!   months, weekdays), as static tables.
+//! - [`grammar`]: figures (digits with separators and decimals, written-out numbers,
+//!   magnitudes, fractions, negatives, vague amounts such as `thousands`), and what is
+//!   built on them: percentages, money, quantities, ordinals and ranges.
+//! - [`dates`]: dates, times, durations and date ranges.
+//!
+//! # What is marked, and where a span starts and ends
+//!
+//! - **Approximations stay out.** `about`, `around`, `nearly`, `more than`, `over`,
+//!   `at least`, `up to` and the like are not part of the span: in `over 119 million
+//!   individuals` the figure is `119 million`. The words bound or blur the figure; the
+//!   figure itself is what a reader checks (the convention of the Recognizers-Text
+//!   number and unit suites and of news fact-checking).
+//! - **A range is one span** of type `range` (or `date`/`time` for calendar ranges),
+//!   with both ends in the value: `18 to 44`, `2010–2012`, `$5–10 million`, and with
+//!   the words that make it a range: `between 2,000 and 3,000`, `from 10 to 20`.
+//! - **Units, currencies and magnitudes belong to the figure**: `thousands of
+//!   kilograms`, `$2.5bn`, `40 billion dollars`, `5 km`, `25 per cent`, `18-year-old`.
+//! - **Dates** are marked when they name a point of the calendar or the clock: a
+//!   month (`March`, `this March`), a weekday (`Saturday`), a day (`April 16`, `the
+//!   21st`), a year in context (`in 2014`, `the 1990s`), a time (`3:30 p.m.`), and
+//!   their combinations (`tomorrow at 8am`). Deictic words alone (`today`, `now`,
+//!   `last week`) are not figures and are not marked. A relative date with a figure is
+//!   one span: `two months ago`, `in 5 minutes`, `next 3 days`. Relation words
+//!   (`since`, `before`, `after`, `on`, `at`) stay out.
+//! - **Not numbers**: the modal `may`, `one of the`, `second` as a verb (`I second
+//!   that`), phone numbers, version strings (`1.2.3`, `v2.0`), ZIP codes after a state
+//!   in an address, page and footnote references (`p. 12`, `[3]`).
+
+mod dates;
+mod grammar;
+pub mod lexicon;
 
 use crate::segment::{Document, TokenKind};
 use crate::span::{Annotation, Label, NumberType, NumberValue, Span};
 
 /// Proposes the numbers of `doc`.
 pub fn recognize(doc: &Document) -> Vec<Annotation> {
+    let cx = Cx::new(doc);
     let mut out = Vec::new();
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Number {
-            continue;
-        }
-        let mut span = t.span;
-        let mut ty = NumberType::Cardinal;
-        if i > 0 && doc.token_text(i - 1) == "$" && doc.tokens[i - 1].span.end == t.span.start {
-            span.start = doc.tokens[i - 1].span.start;
-            ty = NumberType::Money;
-        }
-        if let Some(next) = doc.tokens.get(i + 1) {
-            if doc.slice(next.span) == "%" && next.span.start == t.span.end {
-                span = Span::new(span.start, next.span.end);
-                ty = NumberType::Percent;
+    let mut i = 0;
+    while i < cx.len() {
+        match best_at(&cx, i) {
+            Some(hit) if hit.next > i && hit.end > hit.start => {
+                let mut a = Annotation::new(Span::new(hit.start, hit.end), Label::Number(hit.ty));
+                a.value = Some(hit.value);
+                out.push(a);
+                i = hit.next;
             }
+            _ => i += 1,
         }
-        let value = doc.slice(t.span).replace(',', "").parse::<f64>().ok();
-        let mut a = Annotation::new(span, Label::Number(ty));
-        a.value = Some(NumberValue {
-            value,
-            ..NumberValue::default()
-        });
-        out.push(a);
     }
     out
 }
+
+/// The longest reading at token `i`, if any.
+fn best_at(cx: &Cx, i: usize) -> Option<Hit> {
+    let mut best: Option<Hit> = None;
+    let mut offer = |h: Option<Hit>| {
+        if let Some(h) = h {
+            if best.as_ref().map_or(true, |b| h.end > b.end) {
+                best = Some(h);
+            }
+        }
+    };
+    offer(dates::date_or_time(cx, i));
+    offer(grammar::amount(cx, i));
+    best
+}
+
+/// One reading: where it is (bytes), the token after it, its type and value.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The first token after the reading.
+    pub next: usize,
+    /// Its type.
+    pub ty: NumberType,
+    /// Its normalized value.
+    pub value: NumberValue,
+}
+
+/// One token as the grammar sees it.
+pub(crate) struct Tok<'a> {
+    /// The text as written.
+    pub text: &'a str,
+    /// The text in lowercase (empty for very long tokens, which no table holds).
+    pub low: String,
+    /// Where it is.
+    pub span: Span,
+    /// What it is made of.
+    pub kind: TokenKind,
+    /// True when it starts a sentence (after any opening quotes or brackets).
+    pub initial: bool,
+}
+
+/// The tokens of a document, with the look-ups the grammar needs.
+pub(crate) struct Cx<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// The tokens.
+    pub toks: Vec<Tok<'a>>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(doc: &Document<'a>) -> Cx<'a> {
+        let mut starts = doc.sentences.iter().map(|s| s.start).peekable();
+        let mut toks: Vec<Tok<'a>> = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            let text = doc.slice(t.span);
+            while starts.peek().is_some_and(|&s| s < t.span.start) {
+                starts.next();
+            }
+            let at_start = starts.peek() == Some(&t.span.start);
+            let after_opener = toks.last().is_some_and(|p: &Tok| {
+                p.initial
+                    && p.kind == TokenKind::Punct
+                    && matches!(p.text, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-")
+            });
+            let low = if text.len() <= 48 {
+                text.to_lowercase()
+            } else {
+                String::new()
+            };
+            toks.push(Tok {
+                text,
+                low,
+                span: t.span,
+                kind: t.kind,
+                initial: at_start || after_opener,
+            });
+        }
+        Cx {
+            text: doc.text,
+            toks,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Lowercase text of token `i` (`""` past the end).
+    pub fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.low.as_str())
+    }
+
+    /// Text of token `i` as written (`""` past the end).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text)
+    }
+
+    /// Kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// First byte of token `i` (the text's end past the last token).
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.span.start)
+    }
+
+    /// One past the last byte of token `i`.
+    pub fn end(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.span.end)
+    }
+
+    /// True when token `i` follows token `i - 1` with no space between.
+    pub fn tight(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.toks[i - 1].span.end == self.toks[i].span.start
+    }
+
+    /// The text between tokens `i - 1` and `i`.
+    pub fn gap(&self, i: usize) -> &'a str {
+        if i == 0 || i >= self.toks.len() {
+            return "";
+        }
+        let a = self.toks[i - 1].span.end;
+        let b = self.toks[i].span.start;
+        self.text.get(a..b).unwrap_or("")
+    }
+
+    /// True when the gap before token `i` holds a line break.
+    pub fn line_break_before(&self, i: usize) -> bool {
+        self.gap(i).contains(['\n', '\r', '\u{2028}', '\u{2029}'])
+    }
+
+    /// True when token `i` starts a sentence.
+    pub fn initial(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.initial)
+    }
+
+    /// True when token `i` is a word starting with a capital letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
+    /// True when token `i` is a number token (starts with a digit).
+    pub fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+}
+
+/// A [`NumberValue`] with only `value` set (dropping values that are not finite).
+pub(crate) fn val(v: f64) -> NumberValue {
+    NumberValue {
+        value: v.is_finite().then_some(v),
+        ..NumberValue::default()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1600 @@
+//! Figures and what is built on them: percentages, money, quantities, durations,
+//! ordinals and ranges.
+//!
+//! [`figure`] reads one number (digits, words, magnitudes, fractions, vague amounts);
+//! [`measure`] adds what may follow or precede it (`%`, a currency, a unit); [`amount`]
+//! adds ranges and the negatives of the module docs.
+
+use super::lexicon as lx;
+use super::{val, Cx, Hit};
+use crate::segment::TokenKind;
+use crate::span::{NumberType, NumberValue};
+
+/// Upper bound on the tokens one written-out number may take (keeps the scan linear).
+const MAX_WORDS: usize = 40;
+
+/// One number as read, before any unit or currency.
+#[derive(Clone, Debug)]
+pub(crate) struct Fig {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte read (may be inside the token `next - 1`).
+    pub end: usize,
+    /// The token after the figure.
+    pub next: usize,
+    /// Its value.
+    pub value: f64,
+    /// Written out in words.
+    pub words: bool,
+    /// A word of vague amount (`thousands`, `dozens`).
+    pub vague: bool,
+    /// An ordinal (`21st`, `third`).
+    pub ordinal: bool,
+    /// A plain run of digits (no sign, separator, decimal or magnitude): its length.
+    pub digits: Option<usize>,
+    /// Carries a magnitude (`million`, `bn`, `k`).
+    pub scaled: bool,
+    /// A fraction (`two thirds`, `1/2`).
+    pub fraction: bool,
+}
+
+impl Fig {
+    /// Bytes of the last token left unread after the figure (`kph` in `10kph`).
+    pub fn rest<'a>(&self, cx: &Cx<'a>) -> &'a str {
+        if self.next == 0 {
+            return "";
+        }
+        let e = cx.end(self.next - 1);
+        if self.end < e {
+            cx.text.get(self.end..e).unwrap_or("")
+        } else {
+            ""
+        }
+    }
+
+    /// True when the whole last token was read.
+    pub fn whole(&self, cx: &Cx) -> bool {
+        self.rest(cx).is_empty()
+    }
+
+    /// True for a plain integer that reads as a year (1000–2099).
+    pub fn year_like(&self) -> bool {
+        self.digits == Some(4) && (1000.0..2100.0).contains(&self.value)
+    }
+}
+
+/// The numeric head of a digit token: value and length in bytes. Accepts `1,000,000`,
+/// `1000.5`, `1,000.50`; a comma that does not start a group of three digits ends it.
+pub(crate) fn literal(s: &str) -> (f64, usize, bool) {
+    let b = s.as_bytes();
+    let digits_from = |mut k: usize| {
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        k
+    };
+    let mut k = digits_from(0);
+    let head = k;
+    let mut plain = true;
+    if head <= 3 {
+        while k + 3 < b.len() + 1
+            && b.get(k) == Some(&b',')
+            && digits_from(k + 1) == k + 4
+            && k + 4 <= b.len()
+        {
+            k += 4;
+            plain = false;
+        }
+    }
+    if b.get(k) == Some(&b'.') && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
+        k = digits_from(k + 1);
+        plain = false;
+    }
+    let num = &s[..k];
+    let value = if num.len() > 400 {
+        f64::INFINITY
+    } else {
+        num.replace(',', "").parse::<f64>().unwrap_or(f64::NAN)
+    };
+    (value, k, plain)
+}
+
+fn is_ordinal_suffix(s: &str) -> bool {
+    matches!(
+        s,
+        "st" | "nd" | "rd" | "th" | "ST" | "ND" | "RD" | "TH" | "d" | "h"
+    )
+}
+
+/// Reads one figure starting at token `i`.
+pub(crate) fn figure(cx: &Cx, i: usize) -> Option<Fig> {
+    let f = figure_core(cx, i)?;
+    Some(extend(cx, f))
+}
+
+fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
+    let raw = cx.raw(i);
+    let low = cx.low(i);
+    // a sign written before digits: "-1", "−3.5" (not the dash of "2 - 15")
+    if matches!(raw, "-" | "−") && cx.is_num(i + 1) && cx.tight(i + 1) {
+        let before_ok = i == 0
+            || !cx.tight(i)
+            || matches!(cx.raw(i - 1), "(" | "[" | "=" | ":" | "/" | "\"" | "“");
+        if before_ok {
+            let mut f = digits(cx, i + 1)?;
+            f.value = -f.value;
+            f.start = cx.start(i);
+            f.digits = None;
+            return Some(f);
+        }
+        return None;
+    }
+    if matches!(low, "minus" | "negative") {
+        let mut f = figure_core(cx, i + 1)?;
+        if f.ordinal || f.vague {
+            return None;
+        }
+        f = extend(cx, f);
+        f.value = -f.value;
+        f.start = cx.start(i);
+        f.digits = None;
+        return Some(f);
+    }
+    if cx.is_num(i) {
+        return digits(cx, i);
+    }
+    if cx.kind(i) != Some(TokenKind::Word) {
+        return None;
+    }
+    // "a hundred", "a dozen", "a million"
+    if matches!(low, "a" | "an") {
+        let n = cx.low(i + 1);
+        if lx::scale(n).is_some_and(|s| n == "hundred" || s >= 1e3) && !n.ends_with('s') {
+            let mut f = words(cx, i + 1, Some(1.0))?;
+            f.start = cx.start(i);
+            return Some(f);
+        }
+        if n == "dozen" {
+            return Some(Fig {
+                start: cx.start(i),
+                end: cx.end(i + 1),
+                next: i + 2,
+                value: 12.0,
+                words: true,
+                vague: false,
+                ordinal: false,
+                digits: None,
+                scaled: false,
+                fraction: false,
+            });
+        }
+        // "a third of", "a quarter", "a fifth": a fraction when no noun follows
+        if let Some((d, false)) = lx::denominator(n) {
+            let after = cx.low(i + 2);
+            let noun_follows = cx.kind(i + 2) == Some(TokenKind::Word)
+                && !matches!(after, "of" | "and" | "or" | "to" | "than");
+            if !noun_follows && !(n == "half" && after == "of") {
+                return Some(Fig {
+                    start: cx.start(i),
+                    end: cx.end(i + 1),
+                    next: i + 2,
+                    value: 1.0 / f64::from(d),
+                    words: true,
+                    vague: false,
+                    ordinal: false,
+                    digits: None,
+                    scaled: false,
+                    fraction: true,
+                });
+            }
+        }
+        return None;
+    }
+    if low == "half" {
+        return Some(Fig {
+            start: cx.start(i),
+            end: cx.end(i),
+            next: i + 1,
+            value: 0.5,
+            words: true,
+            vague: false,
+            ordinal: false,
+            digits: None,
+            scaled: false,
+            fraction: true,
+        });
+    }
+    if let Some(v) = lx::vague(low) {
+        // "tens of thousands", "hundreds of millions"
+        let mut value = v;
+        let mut next = i + 1;
+        if cx.low(i + 1) == "of" {
+            if let Some(s) = lx::vague(cx.low(i + 2)).filter(|s| *s >= 2e3) {
+                value = v / 2.0 * s;
+                next = i + 3;
+            }
+        }
+        return Some(Fig {
+            start: cx.start(i),
+            end: cx.end(next - 1),
+            next,
+            value,
+            words: true,
+            vague: true,
+            ordinal: false,
+            digits: None,
+            scaled: true,
+            fraction: false,
+        });
+    }
+    words(cx, i, None)
+}
+
+/// A token of digits: `1,000.5`, `2.5bn`, `3k`, `21st`, `1e10`, `1/2` (and `10kph`, with
+/// `kph` left for the caller).
+fn digits(cx: &Cx, i: usize) -> Option<Fig> {
+    let s = cx.raw(i);
+    let (mut value, n, plain) = literal(s);
+    if !value.is_finite() && !value.is_infinite() {
+        return None;
+    }
+    let base = cx.start(i);
+    let mut f = Fig {
+        start: base,
+        end: base + n,
+        next: i + 1,
+        value,
+        words: false,
+        vague: false,
+        ordinal: false,
+        digits: plain.then_some(n),
+        scaled: false,
+        fraction: false,
+    };
+    let suffix = &s[n..];
+    if suffix.is_empty() {
+        // "1.3e" "+" "6" is split by the tokenizer; "1e10" is not
+        return Some(f);
+    }
+    if is_ordinal_suffix(suffix) && plain {
+        if matches!(suffix, "d" | "h") {
+            // "2d", "3h" are not ordinals
+            return Some(f);
+        }
+        f.end = base + s.len();
+        f.ordinal = true;
+        f.digits = None;
+        return Some(f);
+    }
+    if let Some(m) = lx::magnitude(suffix).filter(|_| !matches!(suffix, "m" | "b")) {
+        if suffix == "G" && value < 10.0 && plain {
+            return None; // "5G", "4G" are network generations
+        }
+        value *= m;
+        f.value = value;
+        f.end = base + s.len();
+        f.scaled = true;
+        f.digits = None;
+        return Some(f);
+    }
+    // scientific notation: 1e10, 12.32e+14 (the sign splits the token), -12e-1
+    if let Some(exp) = suffix.strip_prefix(['e', 'E']) {
+        if !exp.is_empty() && exp.bytes().all(|b| b.is_ascii_digit()) && exp.len() <= 3 {
+            let e: i32 = exp.parse().ok()?;
+            f.value = value * 10f64.powi(e);
+            f.end = base + s.len();
+            f.digits = None;
+            return Some(f);
+        }
+        if exp.is_empty()
+            && matches!(cx.raw(i + 1), "+" | "-")
+            && cx.tight(i + 1)
+            && cx.is_num(i + 2)
+            && cx.tight(i + 2)
+            && cx.raw(i + 2).len() <= 3
+            && cx.raw(i + 2).bytes().all(|b| b.is_ascii_digit())
+        {
+            let e: i32 = cx.raw(i + 2).parse().ok()?;
+            let e = if cx.raw(i + 1) == "-" { -e } else { e };
+            f.value = value * 10f64.powi(e);
+            f.end = cx.end(i + 2);
+            f.next = i + 3;
+            f.digits = None;
+            return Some(f);
+        }
+    }
+    // a simple fraction: 1/2, 3/4 (dates take the plausible ones first)
+    if let Some(d) = suffix.strip_prefix('/') {
+        if plain && !d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit()) {
+            let den: f64 = d.parse().ok()?;
+            if den > 0.0 {
+                f.value = value / den;
+                f.end = base + s.len();
+                f.digits = None;
+                f.fraction = true;
+                return Some(f);
+            }
+        }
+    }
+    // 2.33 and any other suffix: left for the caller (units, times, ranges)
+    Some(f)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    None,
+    Unit,
+    Teen,
+    Tens(u32),
+    Hundred,
+    Scale,
+}
+
+/// Written-out numbers: "one hundred and five", "twenty-one", "two million three
+/// hundred thousand", "twenty first", "nineteen ninety-six". `lead` is a value already
+/// read (the `a` of "a hundred").
+fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
+    let mut total = 0.0f64;
+    let mut cur = lead.unwrap_or(0.0);
+    let mut last = if lead.is_some() { Last::Unit } else { Last::None };
+    let mut last_scale = f64::INFINITY;
+    let mut j = i;
+    let mut end = None;
+    let mut next = i;
+    let mut ordinal = false;
+    let mut year_pair = false;
+    while j < cx.len() && j < i + MAX_WORDS {
+        if cx.kind(j) != Some(TokenKind::Word) {
+            // "fifty - two"
+            if cx.raw(j) == "-" {
+                if let Last::Tens(_) = last {
+                    if lx::small(cx.low(j + 1)).is_some_and(|v| (1..10).contains(&v)) {
+                        j += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let w = cx.low(j);
+        if j == i && lead.is_none() {
+            // an ordinal word: "first", "twenty-first"
+            if let Some(o) = lx::ordinal(w) {
+                return Some(Fig {
+                    start: cx.start(i),
+                    end: cx.end(i),
+                    next: i + 1,
+                    value: f64::from(o),
+                    words: true,
+                    vague: false,
+                    ordinal: true,
+                    digits: None,
+                    scaled: false,
+                    fraction: false,
+                });
+            }
+            // a number word joined to a unit: "six-mile", "one-yen", "two-year-old"
+            if lx::compound(w).is_none() {
+                let mut best = None;
+                for (p, _) in w.match_indices(['-', '‐']) {
+                    if let Some(v) = lx::compound(&w[..p]) {
+                        best = Some((p, v));
+                    }
+                }
+                let (p, v) = best?;
+                let rest = &w[p..];
+                let unitish = rest.len() > 1 && {
+                    let r = &rest[1..];
+                    let head = r.split(['-', '‐']).next().unwrap_or("");
+                    lx::unit(head).is_some()
+                        || lx::time_unit(head).is_some()
+                        || lx::currency_word(head).is_some()
+                };
+                if !unitish {
+                    return None;
+                }
+                return Some(Fig {
+                    start: cx.start(i),
+                    end: cx.start(i) + p,
+                    next: i + 1,
+                    value: f64::from(v),
+                    words: true,
+                    vague: false,
+                    ordinal: false,
+                    digits: None,
+                    scaled: false,
+                    fraction: false,
+                });
+            }
+        }
+        if let Some(v) = lx::compound(w) {
+            let v = f64::from(v);
+            let ok = match last {
+                Last::None | Last::Hundred | Last::Scale => true,
+                Last::Tens(t) => t >= 20 && v < 10.0 && v > 0.0 && cur % 10.0 == 0.0,
+                _ => false,
+            };
+            if !ok {
+                // "nineteen ninety-six", "twelve ninety-nine", "one twenty two"
+                let pair = matches!(last, Last::Unit | Last::Teen | Last::Tens(_))
+                    && total == 0.0
+                    && lead.is_none()
+                    && (1.0..100.0).contains(&cur)
+                    && v >= 10.0
+                    && !year_pair;
+                if pair && j == next {
+                    cur = cur * 100.0 + v;
+                    year_pair = true;
+                    last = if v >= 20.0 && v % 10.0 == 0.0 {
+                        Last::Tens(v as u32)
+                    } else {
+                        Last::Unit
+                    };
+                    end = Some(cx.end(j));
+                    next = j + 1;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if year_pair && !matches!(last, Last::Tens(_)) {
+                break;
+            }
+            cur += v;
+            last = if v >= 20.0 && v % 10.0 == 0.0 {
+                Last::Tens(v as u32)
+            } else if v >= 10.0 {
+                Last::Teen
+            } else {
+                Last::Unit
+            };
+            end = Some(cx.end(j));
+            next = j + 1;
+            j += 1;
+            continue;
+        }
+        if year_pair {
+            break;
+        }
+        // "twenty first": a tens word and an ordinal unit
+        if let Last::Tens(_) = last {
+            if let Some(o) = lx::ordinal(w).filter(|o| *o < 10) {
+                cur += f64::from(o);
+                end = Some(cx.end(j));
+                next = j + 1;
+                ordinal = true;
+                break;
+            }
+        }
+        if w == "hundred" && matches!(last, Last::Unit | Last::Teen | Last::Tens(_)) {
+            if cur >= 100.0 {
+                break;
+            }
+            cur *= 100.0;
+            last = Last::Hundred;
+            end = Some(cx.end(j));
+            next = j + 1;
+            j += 1;
+            continue;
+        }
+        if let Some(s) = lx::scale(w).filter(|s| *s >= 1e3 && !w.ends_with('s')) {
+            if cur == 0.0 || s >= last_scale || last == Last::Scale {
+                break;
+            }
+            total += cur * s;
+            cur = 0.0;
+            last_scale = s;
+            last = Last::Scale;
+            end = Some(cx.end(j));
+            next = j + 1;
+            j += 1;
+            continue;
+        }
+        if w == "and" && end.is_some() {
+            let n = cx.low(j + 1);
+            let v2 = lx::compound(n);
+            let joins = match last {
+                Last::Hundred | Last::Scale => v2.is_some_and(|v| v < 100 && v > 0),
+                Last::Tens(t) => t >= 20 && v2.is_some_and(|v| (1..10).contains(&v)),
+                _ => false,
+            };
+            if joins {
+                j += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    let end = end?;
+    Some(Fig {
+        start: cx.start(i),
+        end,
+        next,
+        value: total + cur,
+        words: true,
+        vague: false,
+        ordinal,
+        digits: None,
+        scaled: total > 0.0,
+        fraction: false,
+    })
+}
+
+/// What may follow any figure: magnitudes (`119 million`, `2.33 k`), groups of three
+/// digits (`40 000`), decimals in words (`two point five`), fractions (`two thirds`,
+/// `5 1/8`, `one and a half`, `1 over 3`), dozens.
+fn extend(cx: &Cx, mut f: Fig) -> Fig {
+    if f.ordinal || !f.whole(cx) {
+        return f;
+    }
+    let mut j = f.next;
+    // digit groups separated by spaces: "1 234 567", "40 000"
+    if f.digits.is_some_and(|d| d <= 3) {
+        let mut k = j;
+        let mut value = f.value;
+        while cx.is_num(k)
+            && matches!(cx.gap(k), " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+            && cx.raw(k).len() == 3
+            && cx.raw(k).bytes().all(|b| b.is_ascii_digit())
+        {
+            value = value * 1000.0 + literal(cx.raw(k)).0;
+            k += 1;
+        }
+        if k > j {
+            f.value = value;
+            f.end = cx.end(k - 1);
+            f.next = k;
+            f.digits = None;
+            j = k;
+        }
+    }
+    // decimals in words: "two hundred point zero three", "nine point nought four"
+    if f.words && !f.vague && cx.low(j) == "point" {
+        let mut k = j + 1;
+        let mut frac = String::new();
+        while k < cx.len() && k < j + 12 {
+            match lx::compound(cx.low(k)) {
+                Some(v) if v < 10 => frac.push(char::from(b'0' + v as u8)),
+                Some(v) if v < 100 && frac.is_empty() => frac.push_str(&v.to_string()),
+                _ => break,
+            }
+            k += 1;
+        }
+        if !frac.is_empty() {
+            let d: f64 = format!("0.{frac}").parse().unwrap_or(0.0);
+            f.value += d.copysign(f.value);
+            f.end = cx.end(k - 1);
+            f.next = k;
+            j = k;
+        }
+    }
+    // magnitudes after the figure
+    if !f.vague {
+        let mut k = j;
+        let mut scaled = false;
+        loop {
+            let w = cx.low(k);
+            if let Some(s) = lx::scale(w).filter(|s| *s >= 1e2) {
+                if f.words && s == 100.0 && !w.ends_with('s') {
+                    break; // words() already read it
+                }
+                // a scale word in the plural after digits: "three thousand millions"
+                f.value *= s;
+            } else if matches!(cx.raw(k), "k" | "K" | "bn" | "mn" | "mln" | "tn" | "G" | "MM")
+                && !f.words
+                && !scaled
+            {
+                f.value *= lx::magnitude(cx.raw(k)).unwrap_or(1.0);
+            } else if matches!(w, "dozen" | "dozens" | "dzs" | "dz") {
+                f.value *= 12.0;
+            } else {
+                break;
+            }
+            scaled = true;
+            k += 1;
+            if k > j + 3 {
+                break;
+            }
+        }
+        if k > j {
+            f.end = cx.end(k - 1);
+            f.next = k;
+            f.scaled = true;
+            f.digits = None;
+            j = k;
+        }
+    }
+    if f.vague || f.scaled && !f.words {
+        return f;
+    }
+    // a mixed number: "5 1/8", "2 1/2"
+    if f.digits.is_some() && cx.is_num(j) && cx.gap(j) == " " {
+        let s = cx.raw(j);
+        if let Some((a, b)) = s.split_once('/') {
+            if let (Ok(a), Ok(b)) = (a.parse::<f64>(), b.parse::<f64>()) {
+                if b > a && b > 0.0 && b <= 64.0 && !b.to_string().contains('.') {
+                    f.value += a / b;
+                    f.end = cx.end(j);
+                    f.next = j + 1;
+                    f.digits = None;
+                    f.fraction = true;
+                    return f;
+                }
+            }
+        }
+    }
+    let small_int = f.value >= 0.0 && f.value <= 1000.0 && f.value.fract() == 0.0;
+    // "two thirds", "one eighth", "twenty-three fifths", "one-eighth"
+    if small_int && !f.fraction && f.words {
+        if let Some((d, _)) = lx::denominator(cx.low(j)) {
+            f.value /= f64::from(d);
+            f.end = cx.end(j);
+            f.next = j + 1;
+            f.fraction = true;
+            return f;
+        }
+        if cx.raw(j) == "-" {
+            if let Some((d, _)) = lx::denominator(cx.low(j + 1)) {
+                f.value /= f64::from(d);
+                f.end = cx.end(j + 1);
+                f.next = j + 2;
+                f.fraction = true;
+                return f;
+            }
+        }
+    }
+    // "one and a half", "five and a quarter", "one hundred and three quarters"
+    if small_int && !f.fraction && cx.low(j) == "and" {
+        let (num, at) = match cx.low(j + 1) {
+            "a" | "an" => (1.0, j + 2),
+            w => match lx::small(w) {
+                Some(v) if v > 0 && v < 10 => (f64::from(v), j + 2),
+                _ => (1.0, j + 1),
+            },
+        };
+        if let Some((d, plural)) = lx::denominator(cx.low(at)) {
+            if (num > 1.0) == plural || d == 2 {
+                f.value += num / f64::from(d);
+                f.end = cx.end(at);
+                f.next = at + 1;
+                f.fraction = true;
+                return f;
+            }
+        }
+    }
+    // "one over three", "1 out of 3"
+    if small_int && !f.fraction {
+        let (ok, at) = match (cx.low(j), cx.low(j + 1)) {
+            ("over", _) => (true, j + 1),
+            ("out", "of") => (true, j + 2),
+            _ => (false, j),
+        };
+        if ok {
+            if let Some(g) = figure_core(cx, at).map(|g| extend(cx, g)) {
+                if g.words == f.words || f.digits.is_some() {
+                    if !g.ordinal && !g.vague && g.value > 0.0 && g.whole(cx) {
+                        f.value /= g.value;
+                        f.end = g.end;
+                        f.next = g.next;
+                        f.fraction = true;
+                        return f;
+                    }
+                }
+            }
+        }
+    }
+    f
+}
+
+/// True when figure `f` is the pronoun "one" rather than a count: "one of the", "the
+/// one", "a better one", "one must".
+fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
+    if !(f.words && f.next == i + 1 && cx.low(i) == "one") {
+        return false;
+    }
+    let prev = if i > 0 { cx.low(i - 1) } else { "" };
+    let next = cx.low(i + 1);
+    if next == "of"
+        && matches!(
+            cx.low(i + 2),
+            "the" | "these" | "those" | "them" | "us" | "you" | "its" | "his" | "her" | "their"
+                | "our" | "my" | "your" | "which" | "whom" | "this" | "that"
+        )
+    {
+        return true;
+    }
+    if matches!(
+        prev,
+        "the" | "this" | "that" | "each" | "every" | "any" | "no" | "which" | "another" | "a"
+            | "an" | "someone" | "little" | "such"
+    ) {
+        return true;
+    }
+    if i >= 2 && matches!(cx.low(i - 2), "a" | "an" | "the" | "this" | "that")
+        && cx.kind(i - 1) == Some(TokenKind::Word)
+        && lx::compound(prev).is_none()
+        && !matches!(prev, "only" | "single" | "more" | "least" | "last" | "mere")
+    {
+        return true;
+    }
+    matches!(
+        next,
+        "must" | "can" | "cannot" | "can't" | "could" | "should" | "would" | "might" | "may"
+            | "'s" | "’s" | "another" | "'ll" | "’ll" | "who" | "thing" | "day"
+    ) && !matches!(next, "thing" | "day")
+}
+
+/// The measure that follows a figure (`%`, a unit, a currency), or none.
+struct Tail {
+    end: usize,
+    next: usize,
+    ty: NumberType,
+    unit: Option<&'static str>,
+    currency: Option<&'static str>,
+    factor: f64,
+}
+
+/// What follows figure `f`: a percent sign or word, a currency, a unit.
+fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
+    let rest = f.rest(cx);
+    let j = f.next;
+    let last = j.saturating_sub(1);
+    let tok_end = cx.end(last);
+    if !rest.is_empty() {
+        return tail_in_token(cx, f, rest);
+    }
+    let w = cx.low(j);
+    let raw = cx.raw(j);
+    let mk = |end, next, ty, unit, currency, factor| {
+        Some(Tail {
+            end,
+            next,
+            ty,
+            unit,
+            currency,
+            factor,
+        })
+    };
+    let _ = tok_end;
+    // percent
+    if raw == "%" || raw == "٪" {
+        return mk(cx.end(j), j + 1, NumberType::Percent, Some("%"), None, 1.0);
+    }
+    if matches!(w, "percent" | "percents" | "pct" | "pc" | "percentage") {
+        if cx.low(j + 1) == "points" || cx.low(j + 1) == "point" {
+            return mk(
+                cx.end(j + 1),
+                j + 2,
+                NumberType::Percent,
+                Some("percentage point"),
+                None,
+                1.0,
+            );
+        }
+        if w == "pc" && f.words {
+            return None;
+        }
+        return mk(cx.end(j), j + 1, NumberType::Percent, Some("%"), None, 1.0);
+    }
+    if w == "per" && cx.low(j + 1) == "cent" {
+        return mk(cx.end(j + 1), j + 2, NumberType::Percent, Some("%"), None, 1.0);
+    }
+    if matches!(w, "basis") && cx.low(j + 1) == "points" {
+        return mk(
+            cx.end(j + 1),
+            j + 2,
+            NumberType::Percent,
+            Some("basis point"),
+            None,
+            1.0,
+        );
+    }
+    if f.ordinal {
+        return None;
+    }
+    // currency symbol or code after the figure: "7€", "100 ₡", "3 GBP", "42 KWD"
+    if let Some(c) = lx::currency_symbol(raw) {
+        if cx.gap(j).len() <= 1 && !cx.is_num(j + 1) {
+            return mk(cx.end(j), j + 1, NumberType::Money, None, Some(c), 1.0);
+        }
+    }
+    if let Some(c) = lx::currency_code(raw) {
+        return mk(cx.end(j), j + 1, NumberType::Money, None, Some(c), 1.0);
+    }
+    // currency words, with a country word before them: "40 billion dollars",
+    // "42 kuwaiti dinar", "20 Canadian dollars"
+    {
+        let mut k = j;
+        let mut country = None;
+        while k < j + 2 {
+            match lx::currency_country(cx.low(k)) {
+                Some(c) if lx::currency_word(cx.low(k + 1)).is_some() || k == j => {
+                    if c.is_some() {
+                        country = c;
+                    }
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        let cw = cx.low(k);
+        if let Some(mut c) = lx::currency_word(cw) {
+            let ambiguous = lx::currency_word_is_ambiguous(cw);
+            if !ambiguous || (k == j && !f.words && (f.scaled || f.value >= 100.0) && cw == "won")
+            {
+                if let Some(cc) = country {
+                    if matches!(cw, "dollar" | "dollars" | "rupee" | "rupees" | "pound" | "pounds")
+                        || c == "USD"
+                    {
+                        c = cc;
+                    }
+                }
+                let factor = if matches!(cw, "cent" | "cents" | "pence" | "penny" | "eurocents") {
+                    0.01
+                } else {
+                    1.0
+                };
+                return mk(cx.end(k), k + 1, NumberType::Money, None, Some(c), factor);
+            }
+        }
+        if k > j {
+            return None;
+        }
+    }
+    // units of measure, one to three words: "5 km", "190,000 square meters",
+    // "10 Kilometers per hour", "98.6 degrees fahrenheit", "85°", "70°F"
+    let mut words: Vec<&str> = Vec::with_capacity(3);
+    for k in j..(j + 3).min(cx.len()) {
+        words.push(cx.low(k));
+    }
+    if let Some((u, n)) = lx::unit_phrase(&words) {
+        return mk(cx.end(j + n - 1), j + n, NumberType::Quantity, Some(u), None, 1.0);
+    }
+    if let Some(u) = lx::unit(w) {
+        let ambiguous = lx::unit_is_ambiguous(w);
+        if ambiguous {
+            let after = cx.kind(j + 1);
+            let clear = w != "in"
+                && w != "st"
+                && w != "s"
+                && w != "h"
+                && w != "t"
+                && !f.words
+                && cx.raw(j).chars().all(|c| c.is_ascii_lowercase())
+                && (after != Some(TokenKind::Word) || !cx.raw(j + 1).starts_with(char::is_lowercase))
+                && !matches!(cx.raw(j + 1), "." | "&" | "-")
+                && cx.gap(j) == " ";
+            if !clear {
+                return None;
+            }
+        }
+        if matches!(w, "dozen" | "dozens") {
+            return None;
+        }
+        return mk(cx.end(j), j + 1, NumberType::Quantity, Some(u), None, 1.0);
+    }
+    // "thousands of kilograms", "billions of pesos", "two pounds of meat" stays two pounds
+    if f.vague && w == "of" {
+        let n = cx.low(j + 1);
+        if let Some(u) = lx::unit(n).filter(|_| n.ends_with('s') || n == "feet") {
+            return mk(cx.end(j + 1), j + 2, NumberType::Quantity, Some(u), None, 1.0);
+        }
+        if let Some(c) = lx::currency_word(n).filter(|_| n.ends_with('s')) {
+            return mk(cx.end(j + 1), j + 2, NumberType::Money, None, Some(c), 1.0);
+        }
+        if let Some(u) = lx::time_unit(n).filter(|_| n.ends_with('s')) {
+            return mk(cx.end(j + 1), j + 2, NumberType::Duration, Some(u), None, 1.0);
+        }
+    }
+    None
+}
+
+/// A unit, currency or percent written inside the figure's token: `10kph`, `24703m2`,
+/// `3-inch`, `12-cent`, `18-year-old`, `20Rs`, `3.14US` + `$`.
+fn tail_in_token(cx: &Cx, f: &Fig, rest: &str) -> Option<Tail> {
+    let j = f.next;
+    let (hyphen, body) = match rest.strip_prefix(['-', '‐']) {
+        Some(b) => (true, b),
+        None => (false, rest),
+    };
+    // the unit runs to the next hyphen: "year" of "year-old", "cent" of "cent-a-share"
+    let (unit_txt, after) = match body.find(['-', '‐']) {
+        Some(p) => (&body[..p], &body[p..]),
+        None => (body, ""),
+    };
+    let low = unit_txt.to_lowercase();
+    let unit_end = f.end + (rest.len() - body.len()) + unit_txt.len();
+    let mk = |end, ty, unit, currency, factor| {
+        Some(Tail {
+            end,
+            next: j,
+            ty,
+            unit,
+            currency,
+            factor,
+        })
+    };
+    if let Some(t) = lx::time_unit(&low) {
+        let whole = after.is_empty();
+        if after.eq_ignore_ascii_case("-old") {
+            return mk(f.end + rest.len(), NumberType::Quantity, Some(t), None, 1.0);
+        }
+        if whole || hyphen {
+            if !hyphen && matches!(low.as_str(), "s" | "h") && f.digits.is_none() {
+                return None;
+            }
+            if !hyphen && low == "s" {
+                return None; // "1990s" is a decade, read by the dates
+            }
+            return mk(unit_end, NumberType::Duration, Some(t), None, 1.0);
+        }
+        return None;
+    }
+    if !after.is_empty() && !hyphen {
+        // "10km/hr" has no hyphen; anything else after the unit is not ours
+        return None;
+    }
+    if let Some(u) = lx::unit(&low).or_else(|| lx::unit(unit_txt)) {
+        if matches!(low.as_str(), "dozen" | "dozens") {
+            return None;
+        }
+        let mut end = unit_end;
+        let mut next = j;
+        let mut unit = u;
+        // "10km" "/" "hr"
+        if after.is_empty() && cx.raw(j) == "/" && cx.tight(j) && cx.tight(j + 1) {
+            if lx::time_unit(cx.low(j + 1)) == Some("hour") {
+                end = cx.end(j + 1);
+                next = j + 2;
+                unit = if u == "km" { "km/h" } else { u };
+            }
+        }
+        // "70°F" is read by the token "°"; "98.6 degrees F" by tail()
+        return Some(Tail {
+            end,
+            next,
+            ty: NumberType::Quantity,
+            unit: Some(unit),
+            currency: None,
+            factor: 1.0,
+        });
+    }
+    if let Some(c) = lx::currency_word(&low) {
+        let factor = if matches!(low.as_str(), "cent" | "cents" | "pence") {
+            0.01
+        } else {
+            1.0
+        };
+        return mk(unit_end, NumberType::Money, None, Some(c), factor);
+    }
+    if !hyphen {
+        if let Some(c) = lx::currency_code(unit_txt) {
+            return mk(unit_end, NumberType::Money, None, Some(c), 1.0);
+        }
+        // "3.14US" "$"
+        if let Some(c) = lx::dollar_prefix(&low) {
+            if cx.raw(j) == "$" && cx.tight(j) {
+                return Some(Tail {
+                    end: cx.end(j),
+                    next: j + 1,
+                    ty: NumberType::Money,
+                    unit: None,
+                    currency: Some(c),
+                    factor: 1.0,
+                });
+            }
+        }
+        if low == "c" || low == "p" {
+            // "43c", "50p"
+            return mk(unit_end, NumberType::Money, None, Some("USD"), 0.01);
+        }
+    }
+    None
+}
+
+/// A currency written before the figure at `i`: `$`, `US$`, `US $`, `€`, `Rs`, `CAD`.
+/// Returns the code and the token where the figure starts.
+fn currency_before(cx: &Cx, i: usize) -> Option<(&'static str, usize)> {
+    let raw = cx.raw(i);
+    let low = cx.low(i);
+    if let Some(c) = lx::currency_symbol(raw) {
+        if c == "USD" && raw == "¢" {
+            return None;
+        }
+        return Some((c, i + 1));
+    }
+    if let Some(c) = lx::dollar_prefix(low) {
+        if cx.raw(i + 1) == "$" {
+            let spaced_ok = matches!(low, "us" | "u.s" | "u.s." | "c");
+            if cx.tight(i + 1) || spaced_ok {
+                return Some((c, i + 2));
+            }
+        }
+    }
+    if raw == "U.S." && cx.raw(i + 1) == "$" {
+        return Some(("USD", i + 2));
+    }
+    if let Some(c) = lx::currency_code(raw) {
+        let uppercase = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if uppercase || raw.starts_with("Rs") {
+            // "Rs. 500", "Rs 500"
+            let k = if cx.raw(i + 1) == "." && cx.tight(i + 1) { i + 2 } else { i + 1 };
+            return Some((c, k));
+        }
+    }
+    None
+}
+
+/// A money amount with the currency first: "$2.5bn", "US$40 billion", "€ 2 million",
+/// "Rs 500", "$4m".
+fn money_first(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
+    let (code, k) = currency_before(cx, i)?;
+    if cx.gap(k).chars().count() > 1 || cx.line_break_before(k) {
+        return None;
+    }
+    let mut f = figure(cx, k)?;
+    if f.ordinal || f.vague && !f.words {
+        return None;
+    }
+    let mut value = f.value;
+    let rest = f.rest(cx);
+    if !rest.is_empty() {
+        // "$4m", "$3b", "$1.2tn"
+        let m = match rest {
+            "m" | "M" | "mn" | "mm" | "MM" | "mln" => 1e6,
+            "b" | "B" | "bn" | "bln" => 1e9,
+            "k" | "K" => 1e3,
+            "tn" | "trn" | "tr" => 1e12,
+            _ => return None,
+        };
+        value *= m;
+        f.end = cx.end(f.next - 1);
+        f.scaled = true;
+    }
+    let mut next = f.next;
+    let mut end = f.end;
+    // "$20 and 43c", "US$3 and fourteen" stay two figures unless cents are written
+    if let Some((c_end, c_next, cents)) = cents_after(cx, next, false) {
+        value += cents;
+        end = c_end;
+        next = c_next;
+    }
+    let h = Hit {
+        start: cx.start(i),
+        end,
+        next,
+        ty: NumberType::Money,
+        value: NumberValue {
+            value: value.is_finite().then_some(value),
+            currency: Some(code.to_string()),
+            ..NumberValue::default()
+        },
+    };
+    Some((h, f))
+}
+
+/// Cents after a money amount: "and 43 cents", "43c", "forty-five cents" (and, when
+/// `bare` is set, a bare "43" ending the phrase: "20 dollars 43").
+fn cents_after(cx: &Cx, j: usize, bare: bool) -> Option<(usize, usize, f64)> {
+    let k = if cx.low(j) == "and" { j + 1 } else { j };
+    let f = figure(cx, k)?;
+    if f.ordinal || f.vague || f.value >= 100.0 || f.value < 0.0 || f.fraction {
+        return None;
+    }
+    let rest = f.rest(cx);
+    if matches!(rest, "c" | "p") {
+        return Some((cx.end(f.next - 1), f.next, f.value / 100.0));
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    if matches!(cx.low(f.next), "cents" | "cent" | "c" | "pence" | "p") {
+        return Some((cx.end(f.next), f.next + 1, f.value / 100.0));
+    }
+    let ends = f.next >= cx.len() || cx.kind(f.next) == Some(TokenKind::Punct);
+    if bare && ends && k == j {
+        return Some((f.end, f.next, f.value / 100.0));
+    }
+    None
+}
+
+/// A figure with what follows it (percent, currency, unit), or the currency-first
+/// money form. The figure is returned too (ranges read it).
+fn measure(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
+    if let Some(m) = money_first(cx, i) {
+        return Some(m);
+    }
+    let f = figure(cx, i)?;
+    let t = tail(cx, &f);
+    let Some(t) = t else {
+        if !f.whole(cx) {
+            return None;
+        }
+        let ty = if f.ordinal {
+            NumberType::Ordinal
+        } else {
+            NumberType::Cardinal
+        };
+        let h = Hit {
+            start: f.start,
+            end: f.end,
+            next: f.next,
+            ty,
+            value: val(f.value),
+        };
+        return Some((h, f));
+    };
+    let mut value = f.value * t.factor;
+    let mut end = t.end;
+    let mut next = t.next;
+    let mut ty = t.ty;
+    let mut unit = t.unit;
+    if ty == NumberType::Money {
+        // "20 dollars 43 cents", "20 dollar 43"
+        if t.factor == 1.0 {
+            if let Some((c_end, c_next, cents)) = cents_after(cx, next, true) {
+                value += cents;
+                end = c_end;
+                next = c_next;
+            }
+        }
+    } else if ty == NumberType::Duration {
+        // "five years old", "ninety five years of age", "90 day old"
+        if cx.low(next) == "old" && t.end == cx.end(next - 1) {
+            end = cx.end(next);
+            next += 1;
+            ty = NumberType::Quantity;
+        } else if cx.low(next) == "of" && cx.low(next + 1) == "age" {
+            end = cx.end(next + 1);
+            next += 2;
+            ty = NumberType::Quantity;
+        }
+    } else if ty == NumberType::Quantity {
+        // temperatures below zero; compound lengths "2 km and 1 meter", "10 kms 8 metres"
+        if cx.low(next) == "below" && cx.low(next + 1) == "zero" {
+            value = -value;
+            end = cx.end(next + 1);
+            next += 2;
+        }
+        let mut k = next;
+        let mut steps = 0;
+        while steps < 4 {
+            let s = if matches!(cx.low(k), "and" | ",") { k + 1 } else { k };
+            let Some(g) = figure(cx, s) else { break };
+            if g.words != f.words && g.digits.is_none() {
+                break;
+            }
+            match tail(cx, &g) {
+                Some(t2) if t2.ty == NumberType::Quantity && t2.unit != unit && is_length(t2.unit) && is_length(unit) => {
+                    end = t2.end;
+                    k = t2.next;
+                    next = k;
+                }
+                _ => break,
+            }
+            steps += 1;
+        }
+        if k != t.next {
+            unit = unit.map(|_| "mixed");
+        }
+    }
+    if ty == NumberType::Percent && f.vague {
+        return None;
+    }
+    let h = Hit {
+        start: f.start,
+        end,
+        next,
+        ty,
+        value: NumberValue {
+            value: value.is_finite().then_some(value),
+            unit: unit.map(str::to_string),
+            currency: t.currency.map(str::to_string),
+            ..NumberValue::default()
+        },
+    };
+    Some((h, f))
+}
+
+fn is_length(u: Option<&str>) -> bool {
+    matches!(
+        u,
+        Some("km" | "m" | "cm" | "mm" | "mi" | "yd" | "ft" | "in")
+    )
+}
+
+/// Durations with a figure: "five years", "2 1/2 years", "an hour and a half",
+/// "1 year, 2 days, 3 hours and 4 seconds", "two and a half hours", "a half hour".
+pub(crate) fn duration(cx: &Cx, i: usize) -> Option<Hit> {
+    let (mut h, f) = match measure(cx, i) {
+        Some((h, f)) if h.ty == NumberType::Duration => (h, Some(f)),
+        _ => {
+            // "an hour and a half", "a minute and 30 seconds", "a half hour"
+            let a = cx.low(i);
+            if !matches!(a, "a" | "an") {
+                return None;
+            }
+            if cx.low(i + 1) == "half" {
+                let u = lx::time_unit(cx.low(i + 2))?;
+                let h = Hit {
+                    start: cx.start(i),
+                    end: cx.end(i + 2),
+                    next: i + 3,
+                    ty: NumberType::Duration,
+                    value: NumberValue {
+                        value: Some(0.5),
+                        unit: Some(u.to_string()),
+                        ..NumberValue::default()
+                    },
+                };
+                return Some(h);
+            }
+            let u = lx::time_unit(cx.low(i + 1))?;
+            if cx.low(i + 2) != "and" {
+                return None;
+            }
+            (
+                Hit {
+                    start: cx.start(i),
+                    end: cx.end(i + 1),
+                    next: i + 2,
+                    ty: NumberType::Duration,
+                    value: NumberValue {
+                        value: Some(1.0),
+                        unit: Some(u.to_string()),
+                        ..NumberValue::default()
+                    },
+                },
+                None,
+            )
+        }
+    };
+    let single = f.is_none();
+    // "... and a half", "... and half", "... and thirty" (minutes after hours)
+    let mut k = h.next;
+    let mut grew = false;
+    for _ in 0..4 {
+        let (sep, s) = match cx.low(k) {
+            "and" => (true, k + 1),
+            "," => (true, k + 1),
+            _ => (false, k),
+        };
+        if matches!(cx.low(s), "a" | "an") && cx.low(s + 1) == "half" && sep {
+            h.end = cx.end(s + 1);
+            k = s + 2;
+            grew = true;
+            break;
+        }
+        if cx.low(s) == "half" && sep && cx.low(k) == "and" {
+            h.end = cx.end(s);
+            k = s + 1;
+            grew = true;
+            break;
+        }
+        match measure(cx, s) {
+            Some((g, _)) if g.ty == NumberType::Duration && g.value.unit != h.value.unit => {
+                h.end = g.end;
+                k = g.next;
+                grew = true;
+            }
+            Some((g, gf)) if cx.low(k) == "and" && g.ty == NumberType::Cardinal && gf.whole(cx) && g.value.value.is_some_and(|v| v < 60.0) && h.value.unit.as_deref() == Some("hour") => {
+                h.end = g.end;
+                k = g.next;
+                grew = true;
+                break;
+            }
+            _ => break,
+        }
+    }
+    if single && !grew {
+        return None;
+    }
+    h.next = k;
+    if grew {
+        h.value.unit = h.value.unit.take();
+    }
+    Some(h)
+}
+
+/// Words that join the two ends of a range.
+fn range_joiner(w: &str) -> bool {
+    matches!(w, "to" | "-" | "–" | "—" | "through" | "thru" | "till" | "until")
+}
+
+/// A number at `i`: a figure with its measure, a range, or an ordinal, with the
+/// negatives of the module docs left out.
+pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
+    if is_reference(cx, i) {
+        return None;
+    }
+    // "between 2,000 and 3,000", "from 10 to 20 dollars"
+    let w = cx.low(i);
+    if matches!(w, "between" | "from") {
+        let joiner = if w == "between" { "and" } else { "to" };
+        if let Some(h) = range_from(cx, i + 1, Some(joiner)) {
+            return Some(Hit {
+                start: cx.start(i),
+                ..h
+            });
+        }
+        return None;
+    }
+    if let Some(h) = range_from(cx, i, None) {
+        return Some(h);
+    }
+    if let Some(h) = duration(cx, i) {
+        return Some(h);
+    }
+    let (h, f) = measure(cx, i)?;
+    if f.ordinal && h.ty == NumberType::Ordinal && verb_second(cx, i, &f) {
+        return None;
+    }
+    if pronoun_one(cx, &f, i) && h.ty == NumberType::Cardinal {
+        return None;
+    }
+    if h.ty == NumberType::Cardinal && f.digits.is_some() && is_code_like(cx, i, &f) {
+        return None;
+    }
+    if h.ty == NumberType::Cardinal && f.fraction && f.words && f.next == i + 1 && cx.low(i) != "half" {
+        return None;
+    }
+    // a hyphenated range in one token: "18-44", "2010-2012", "5-6%"
+    if h.ty == NumberType::Cardinal && !f.whole(cx) {
+        return None;
+    }
+    Some(h)
+}
+
+/// A range starting at `i`: "18 to 44", "$5–10 million", "5-6 mm", "10 dollars to 20
+/// dollars". `joiner` is the word required between the ends (`and` after `between`).
+fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
+    // the low end: a figure with or without its measure
+    let (lo_h, lo_f) = measure(cx, i).or_else(|| {
+        let f = figure(cx, i)?;
+        let h = Hit {
+            start: f.start,
+            end: f.end,
+            next: f.next,
+            ty: NumberType::Cardinal,
+            value: val(f.value),
+        };
+        Some((h, f))
+    })?;
+    if lo_f.ordinal || lo_f.vague {
+        return None;
+    }
+    // in one token: "18-44", "5-6", "2010-2012" (the figure stopped at the hyphen)
+    let rest = lo_f.rest(cx);
+    let (hi_start, after_joiner_tok) = if lo_h.end == lo_f.end && !rest.is_empty() {
+        let r = rest.strip_prefix(['-', '–'])?;
+        let (hv, hn, _) = literal(r);
+        if hn == 0 || !hv.is_finite() {
+            return None;
+        }
+        let tail_txt = &r[hn..];
+        if !tail_txt.is_empty() {
+            return None;
+        }
+        // "555-1234" is a phone number, "16802-6601" a ZIP code
+        let lo_digits = lo_f.digits?;
+        if lo_digits == 3 && hn == 4 || lo_digits == 5 && hn == 4 {
+            return None;
+        }
+        if hv <= lo_f.value {
+            return None;
+        }
+        let last = lo_f.next - 1;
+        let mut h = Hit {
+            start: lo_f.start,
+            end: cx.end(last),
+            next: lo_f.next,
+            ty: NumberType::Range,
+            value: NumberValue {
+                value: Some(lo_f.value),
+                high: Some(hv),
+                ..NumberValue::default()
+            },
+        };
+        // a measure after the range: "5-6 mm", "7-9 lakh rupees", "5-6%"
+        let hi = Fig {
+            start: cx.start(last),
+            end: cx.end(last),
+            next: lo_f.next,
+            value: hv,
+            words: false,
+            vague: false,
+            ordinal: false,
+            digits: Some(hn),
+            scaled: false,
+            fraction: false,
+        };
+        let hi = extend(cx, hi);
+        let scale = if hi.scaled { hi.value / hv } else { 1.0 };
+        if let Some(t) = tail(cx, &hi) {
+            h.end = t.end;
+            h.next = t.next;
+            h.value.unit = t.unit.map(str::to_string);
+            h.value.currency = t.currency.map(str::to_string);
+            h.value.value = Some(lo_f.value * scale * t.factor);
+            h.value.high = Some(hi.value * t.factor);
+            if t.ty == NumberType::Money || t.ty == NumberType::Percent {
+                h.ty = NumberType::Range;
+            }
+        } else if hi.scaled {
+            h.end = hi.end;
+            h.next = hi.next;
+            h.value.value = Some(lo_f.value * scale);
+            h.value.high = Some(hi.value);
+        } else if lo_f.digits == Some(4) && lo_f.year_like() {
+            h.value.iso = Some(format!("{}/{}", lo_f.value, hv));
+        }
+        return Some(h);
+    } else {
+        (lo_h.next, true)
+    };
+    let _ = after_joiner_tok;
+    let jw = cx.low(hi_start);
+    let ok = match joiner {
+        Some(j) => jw == j || (j == "to" && range_joiner(jw)),
+        None => range_joiner(jw) && jw != "till" && jw != "until",
+    };
+    if !ok {
+        return None;
+    }
+    let k = hi_start + 1;
+    // "5 - 6": a spaced hyphen joins only figures of the same kind of writing
+    let (hi_h, hi_f) = measure(cx, k).or_else(|| {
+        // a currency symbol may be repeated or not: "$5–10 million"
+        let f = figure(cx, k)?;
+        let h = Hit {
+            start: f.start,
+            end: f.end,
+            next: f.next,
+            ty: NumberType::Cardinal,
+            value: val(f.value),
+        };
+        Some((h, f))
+    })?;
+    if hi_f.ordinal || hi_f.vague || !hi_f.whole(cx) && hi_h.end == hi_f.end {
+        return None;
+    }
+    if lo_f.words != hi_f.words && joiner.is_none() && !matches!(jw, "to") {
+        return None;
+    }
+    let lo_ty = lo_h.ty;
+    let hi_ty = hi_h.ty;
+    let compatible = lo_ty == hi_ty
+        || lo_ty == NumberType::Cardinal
+            && matches!(
+                hi_ty,
+                NumberType::Money | NumberType::Percent | NumberType::Quantity | NumberType::Duration
+            )
+        || lo_ty == NumberType::Money && hi_ty == NumberType::Cardinal && lo_h.end == lo_f.end;
+    if !compatible {
+        return None;
+    }
+    if lo_ty == hi_ty && lo_ty != NumberType::Cardinal {
+        if lo_h.value.unit != hi_h.value.unit || lo_h.value.currency != hi_h.value.currency {
+            return None;
+        }
+    }
+    if matches!(lo_ty, NumberType::Duration) || matches!(hi_ty, NumberType::Duration) {
+        // "two to three years" is a duration range; fine as a range
+    }
+    let mut lo_v = lo_h.value.value.unwrap_or(f64::NAN);
+    let mut hi_v = hi_h.value.value.unwrap_or(f64::NAN);
+    // "$5–10 million": the magnitude of the high end applies to the low end
+    if hi_f.scaled && !lo_f.scaled && lo_f.value < hi_f.value && hi_v > 0.0 {
+        let s = hi_f.value / hi_figure_base(cx, &hi_f);
+        if s.is_finite() && s > 1.0 {
+            lo_v *= s;
+        }
+    }
+    if lo_ty == NumberType::Money && hi_ty == NumberType::Cardinal {
+        hi_v = hi_f.value;
+    }
+    if !(lo_v < hi_v) && joiner.is_none() {
+        return None;
+    }
+    let (unit, currency) = if hi_ty == NumberType::Cardinal {
+        (lo_h.value.unit.clone(), lo_h.value.currency.clone())
+    } else {
+        (hi_h.value.unit.clone(), hi_h.value.currency.clone())
+    };
+    let iso = (lo_f.year_like() && hi_f.year_like()).then(|| format!("{lo_v}/{hi_v}"));
+    Some(Hit {
+        start: lo_h.start,
+        end: hi_h.end,
+        next: hi_h.next,
+        ty: NumberType::Range,
+        value: NumberValue {
+            value: lo_v.is_finite().then_some(lo_v),
+            high: hi_v.is_finite().then_some(hi_v),
+            unit,
+            currency,
+            iso,
+        },
+    })
+}
+
+/// The value of a scaled figure before its magnitude (`10` of `10 million`).
+fn hi_figure_base(cx: &Cx, f: &Fig) -> f64 {
+    let k = cx.toks.partition_point(|t| t.span.start < f.start);
+    match figure_core(cx, k) {
+        Some(g) if g.value != 0.0 => g.value,
+        _ => f.value,
+    }
+}
+
+/// "second" as a verb: "I second that", "to second the motion".
+fn verb_second(cx: &Cx, i: usize, f: &Fig) -> bool {
+    if cx.low(i) != "second" || f.next != i + 1 || i == 0 {
+        return false;
+    }
+    let prev = cx.low(i - 1);
+    let next = cx.low(i + 1);
+    matches!(
+        prev,
+        "i" | "we" | "you" | "they" | "to" | "will" | "would" | "can" | "could" | "should"
+            | "must" | "might" | "did" | "do" | "does" | "and"
+    ) && matches!(
+        next,
+        "the" | "that" | "this" | "his" | "her" | "their" | "a" | "an" | "it" | "him" | "them"
+            | "what" | "my" | "our" | "your"
+    )
+}
+
+/// Page and footnote references (`p. 12`, `pp. 3`, `page 12`, `footnote 3`, `[3]`) and
+/// version numbers (`version 2.0`).
+fn is_reference(cx: &Cx, i: usize) -> bool {
+    if !cx.is_num(i) || i == 0 {
+        return false;
+    }
+    let prev = cx.low(i - 1);
+    if matches!(
+        prev,
+        "p." | "pp." | "page" | "pages" | "footnote" | "footnotes" | "fn." | "version" | "v."
+            | "ver." | "endnote" | "note"
+    ) {
+        return true;
+    }
+    if prev == "." && i >= 2 && matches!(cx.low(i - 2), "p" | "pp" | "v" | "ver" | "fn") && cx.tight(i - 1) {
+        return true;
+    }
+    // a bracketed citation: "…said.[3]", "text [12]"
+    if prev == "[" && cx.raw(i + 1) == "]" && cx.raw(i).len() <= 3 {
+        return true;
+    }
+    false
+}
+
+/// Digit strings that are codes rather than counts: phone numbers (`555-1234`,
+/// `(555) 123-4567`) and ZIP codes after a state in an address.
+fn is_code_like(cx: &Cx, i: usize, f: &Fig) -> bool {
+    let d = f.digits.unwrap_or(0);
+    // ZIP code after a state abbreviation: "Park, PA 16802", "CA 94105"
+    if d == 5 && i > 0 {
+        let p = cx.raw(i - 1);
+        if p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()) && is_state(p) {
+            return true;
+        }
+    }
+    // area code of a phone number: "(555) 123-4567"
+    if d == 3 && i > 0 && cx.raw(i - 1) == "(" && cx.raw(i + 1) == ")" {
+        let n = cx.raw(i + 2);
+        if n.len() == 8 && n.as_bytes().get(3) == Some(&b'-') {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_state(s: &str) -> bool {
+    const STATES: &[&str] = &[
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+        "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+        "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+        "VA", "WA", "WV", "WI", "WY", "DC", "PR",
+    ];
+    STATES.contains(&s)
+}

@@ -1,0 +1,857 @@
+//! The words of the grammar: number words, ordinals, scales, units, currencies,
+//! months and weekdays, as static tables (no allocation, small in the wasm).
+
+/// Cardinal words below one hundred that stand alone.
+const SMALL: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("nought", 0),
+    ("naught", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fourty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Ordinal words and their values.
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+    ("thousandth", 1000),
+    ("millionth", 1_000_000),
+    ("billionth", 1_000_000_000),
+];
+
+/// Scale words: `hundred` and the powers of a thousand (and the Indian lakh, crore).
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("lac", 1e5),
+    ("crore", 1e7),
+];
+
+/// Abbreviated magnitudes written after a figure: `2.5bn`, `3k`, `$4m`, `10M`.
+const MAGNITUDES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("K", 1e3),
+    ("m", 1e6),
+    ("M", 1e6),
+    ("MM", 1e6),
+    ("mm", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("b", 1e9),
+    ("B", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("tn", 1e12),
+    ("tr", 1e12),
+    ("trn", 1e12),
+    ("G", 1e9),
+];
+
+/// Value of a cardinal word below one hundred.
+pub fn small(w: &str) -> Option<u32> {
+    SMALL.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
+/// Value of a scale word, singular or plural (`hundred`, `millions`, `lakhs`).
+pub fn scale(w: &str) -> Option<f64> {
+    let s = w.strip_suffix('s').unwrap_or(w);
+    SCALES.iter().find(|(k, _)| *k == s).map(|&(_, v)| v)
+}
+
+/// Value of an abbreviated magnitude (`bn`, `k`, `M`); case matters (`m` is also metre).
+pub fn magnitude(w: &str) -> Option<f64> {
+    MAGNITUDES.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
+/// Value of an ordinal word, simple or compound (`third`, `twenty-first`).
+pub fn ordinal(w: &str) -> Option<u32> {
+    if let Some(v) = ORDINALS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v) {
+        return Some(v);
+    }
+    let (tens, unit) = w.split_once(['-', '—', '–'])?;
+    let t = small(tens).filter(|t| *t >= 20 && t % 10 == 0)?;
+    let u = ORDINALS
+        .iter()
+        .find(|(k, _)| *k == unit)
+        .map(|&(_, v)| v)
+        .filter(|u| *u < 10)?;
+    Some(t + u)
+}
+
+/// Value of a compound cardinal word written with a hyphen (`twenty-one`).
+pub fn compound(w: &str) -> Option<u32> {
+    if let Some(v) = small(w) {
+        return Some(v);
+    }
+    let (tens, unit) = w.split_once(['-', '—', '–'])?;
+    let t = small(tens).filter(|t| *t >= 20 && t % 10 == 0)?;
+    let u = small(unit).filter(|u| (1..10).contains(u))?;
+    Some(t + u)
+}
+
+/// A denominator word (`half`, `thirds`, `quarter`, `fifths`): its value and whether it
+/// is plural.
+pub fn denominator(w: &str) -> Option<(u32, bool)> {
+    match w {
+        "half" => return Some((2, false)),
+        "halves" => return Some((2, true)),
+        "quarter" => return Some((4, false)),
+        "quarters" => return Some((4, true)),
+        _ => {}
+    }
+    let (stem, plural) = match w.strip_suffix('s') {
+        Some(s) => (s, true),
+        None => (w, false),
+    };
+    let v = ordinal(stem)?;
+    (v >= 3).then_some((v, plural))
+}
+
+/// A month name or abbreviation (`April`, `apr`, `Sept.`), as 1..=12.
+pub fn month(w: &str) -> Option<u32> {
+    const M: &[(&str, u32)] = &[
+        ("january", 1),
+        ("jan", 1),
+        ("february", 2),
+        ("feb", 2),
+        ("march", 3),
+        ("mar", 3),
+        ("april", 4),
+        ("apr", 4),
+        ("may", 5),
+        ("june", 6),
+        ("jun", 6),
+        ("july", 7),
+        ("jul", 7),
+        ("august", 8),
+        ("aug", 8),
+        ("september", 9),
+        ("sept", 9),
+        ("sep", 9),
+        ("october", 10),
+        ("oct", 10),
+        ("november", 11),
+        ("nov", 11),
+        ("december", 12),
+        ("dec", 12),
+    ];
+    let w = w.strip_suffix('.').unwrap_or(w);
+    M.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
+/// True for a month written out in full (not an abbreviation).
+pub fn month_full(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// A weekday name or abbreviation, as 1 (Monday) ..= 7.
+pub fn weekday(w: &str) -> Option<u32> {
+    const D: &[(&str, u32)] = &[
+        ("monday", 1),
+        ("mon", 1),
+        ("tuesday", 2),
+        ("tue", 2),
+        ("tues", 2),
+        ("wednesday", 3),
+        ("wed", 3),
+        ("thursday", 4),
+        ("thu", 4),
+        ("thur", 4),
+        ("thurs", 4),
+        ("friday", 5),
+        ("fri", 5),
+        ("saturday", 6),
+        ("sat", 6),
+        ("sunday", 7),
+        ("sun", 7),
+    ];
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let w = w.strip_suffix('s').filter(|s| s.len() > 5).unwrap_or(w);
+    D.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
+/// A unit of time, singular or plural or abbreviated, as its canonical name.
+pub fn time_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "second" | "seconds" | "sec" | "secs" | "s" => "second",
+        "minute" | "minutes" | "min" | "mins" => "minute",
+        "hour" | "hours" | "hr" | "hrs" | "h" => "hour",
+        "day" | "days" => "day",
+        "night" | "nights" => "night",
+        "week" | "weeks" | "wk" | "wks" => "week",
+        "fortnight" | "fortnights" => "fortnight",
+        "month" | "months" | "mo" | "mos" => "month",
+        "year" | "years" | "yr" | "yrs" => "year",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        "millennium" | "millennia" => "millennium",
+        _ => return None,
+    })
+}
+
+/// Units of measure: the written forms (lowercase unless the case matters) and the
+/// canonical symbol. Multi-word units are listed with single spaces.
+const UNITS: &[(&str, &str)] = &[
+    // length
+    ("km", "km"),
+    ("kms", "km"),
+    ("kilometer", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometres", "km"),
+    ("m", "m"),
+    ("meter", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("metres", "m"),
+    ("cm", "cm"),
+    ("centimeter", "cm"),
+    ("centimeters", "cm"),
+    ("centimetre", "cm"),
+    ("centimetres", "cm"),
+    ("mm", "mm"),
+    ("millimeter", "mm"),
+    ("millimeters", "mm"),
+    ("millimetre", "mm"),
+    ("millimetres", "mm"),
+    ("nm", "nm"),
+    ("nanometer", "nm"),
+    ("nanometers", "nm"),
+    ("micron", "µm"),
+    ("microns", "µm"),
+    ("mi", "mi"),
+    ("mile", "mi"),
+    ("miles", "mi"),
+    ("yd", "yd"),
+    ("yds", "yd"),
+    ("yard", "yd"),
+    ("yards", "yd"),
+    ("ft", "ft"),
+    ("foot", "ft"),
+    ("feet", "ft"),
+    ("in", "in"),
+    ("inch", "in"),
+    ("inches", "in"),
+    ("nautical mile", "nmi"),
+    ("nautical miles", "nmi"),
+    ("light year", "ly"),
+    ("light years", "ly"),
+    ("light-year", "ly"),
+    ("light-years", "ly"),
+    // area
+    ("km2", "km²"),
+    ("km²", "km²"),
+    ("m2", "m²"),
+    ("m²", "m²"),
+    ("sq km", "km²"),
+    ("sq mi", "mi²"),
+    ("sq ft", "ft²"),
+    ("square kilometer", "km²"),
+    ("square kilometers", "km²"),
+    ("square kilometre", "km²"),
+    ("square kilometres", "km²"),
+    ("square meter", "m²"),
+    ("square meters", "m²"),
+    ("square metre", "m²"),
+    ("square metres", "m²"),
+    ("square mile", "mi²"),
+    ("square miles", "mi²"),
+    ("square foot", "ft²"),
+    ("square feet", "ft²"),
+    ("square yards", "yd²"),
+    ("acre", "acre"),
+    ("acres", "acre"),
+    ("hectare", "ha"),
+    ("hectares", "ha"),
+    ("ha", "ha"),
+    // volume
+    ("l", "l"),
+    ("liter", "l"),
+    ("liters", "l"),
+    ("litre", "l"),
+    ("litres", "l"),
+    ("ml", "ml"),
+    ("mls", "ml"),
+    ("milliliter", "ml"),
+    ("milliliters", "ml"),
+    ("millilitre", "ml"),
+    ("millilitres", "ml"),
+    ("hectoliter", "hl"),
+    ("hectoliters", "hl"),
+    ("hectolitre", "hl"),
+    ("hectolitres", "hl"),
+    ("gal", "gal"),
+    ("gals", "gal"),
+    ("gallon", "gal"),
+    ("gallons", "gal"),
+    ("barrel", "bbl"),
+    ("barrels", "bbl"),
+    ("bbl", "bbl"),
+    ("cubic meter", "m³"),
+    ("cubic meters", "m³"),
+    ("cubic metres", "m³"),
+    ("cubic feet", "ft³"),
+    ("cubic foot", "ft³"),
+    ("cup", "cup"),
+    ("cups", "cup"),
+    ("pint", "pt"),
+    ("pints", "pt"),
+    ("quart", "qt"),
+    ("quarts", "qt"),
+    ("teaspoon", "tsp"),
+    ("teaspoons", "tsp"),
+    ("tablespoon", "tbsp"),
+    ("tablespoons", "tbsp"),
+    // mass
+    ("kg", "kg"),
+    ("kgs", "kg"),
+    ("k.g.", "kg"),
+    ("kilo", "kg"),
+    ("kilos", "kg"),
+    ("kilogram", "kg"),
+    ("kilograms", "kg"),
+    ("kilogramme", "kg"),
+    ("kilogrammes", "kg"),
+    ("g", "g"),
+    ("g.", "g"),
+    ("gs", "g"),
+    ("gram", "g"),
+    ("grams", "g"),
+    ("gramme", "g"),
+    ("grammes", "g"),
+    ("mg", "mg"),
+    ("milligram", "mg"),
+    ("milligrams", "mg"),
+    ("mcg", "µg"),
+    ("µg", "µg"),
+    ("microgram", "µg"),
+    ("micrograms", "µg"),
+    ("t", "t"),
+    ("ton", "t"),
+    ("tons", "t"),
+    ("tonne", "t"),
+    ("tonnes", "t"),
+    ("metric ton", "t"),
+    ("metric tons", "t"),
+    ("metric tonnes", "t"),
+    ("lb", "lb"),
+    ("lbs", "lb"),
+    ("pound", "lb"),
+    ("pounds", "lb"),
+    ("oz", "oz"),
+    ("ounce", "oz"),
+    ("ounces", "oz"),
+    ("stone", "st"),
+    ("carat", "ct"),
+    ("carats", "ct"),
+    // speed
+    ("mph", "mph"),
+    ("kph", "km/h"),
+    ("kmph", "km/h"),
+    ("km/h", "km/h"),
+    ("km/hr", "km/h"),
+    ("kmh", "km/h"),
+    ("knot", "kn"),
+    ("knots", "kn"),
+    ("miles per hour", "mph"),
+    ("mile per hour", "mph"),
+    ("kilometers per hour", "km/h"),
+    ("kilometres per hour", "km/h"),
+    ("kilometer per hour", "km/h"),
+    ("meters per second", "m/s"),
+    ("metres per second", "m/s"),
+    // temperature and angles
+    ("°", "°"),
+    ("°c", "°C"),
+    ("°f", "°F"),
+    ("degree", "°"),
+    ("degrees", "°"),
+    ("deg", "°"),
+    ("deg.", "°"),
+    ("degree celsius", "°C"),
+    ("degrees celsius", "°C"),
+    ("degrees centigrade", "°C"),
+    ("degree fahrenheit", "°F"),
+    ("degrees fahrenheit", "°F"),
+    ("degrees farenheit", "°F"),
+    ("degrees c", "°C"),
+    ("degrees f", "°F"),
+    ("degree c", "°C"),
+    ("degree f", "°F"),
+    ("deg c", "°C"),
+    ("deg f", "°F"),
+    ("deg celsius", "°C"),
+    ("deg fahrenheit", "°F"),
+    ("° c", "°C"),
+    ("° f", "°F"),
+    ("° celsius", "°C"),
+    ("° fahrenheit", "°F"),
+    ("celsius", "°C"),
+    ("centigrade", "°C"),
+    ("centigrate", "°C"),
+    ("fahrenheit", "°F"),
+    ("farenheit", "°F"),
+    ("kelvin", "K"),
+    // energy, power, data, other news units
+    ("kw", "kW"),
+    ("mw", "MW"),
+    ("gw", "GW"),
+    ("kwh", "kWh"),
+    ("mwh", "MWh"),
+    ("gwh", "GWh"),
+    ("kilowatt", "kW"),
+    ("kilowatts", "kW"),
+    ("megawatt", "MW"),
+    ("megawatts", "MW"),
+    ("gigawatt", "GW"),
+    ("gigawatts", "GW"),
+    ("kilowatt-hours", "kWh"),
+    ("watt", "W"),
+    ("watts", "W"),
+    ("volt", "V"),
+    ("volts", "V"),
+    ("calorie", "kcal"),
+    ("calories", "kcal"),
+    ("kb", "kB"),
+    ("mb", "MB"),
+    ("gb", "GB"),
+    ("tb", "TB"),
+    ("kilobytes", "kB"),
+    ("megabytes", "MB"),
+    ("gigabytes", "GB"),
+    ("terabytes", "TB"),
+    ("megapixel", "MP"),
+    ("megapixels", "MP"),
+    ("ghz", "GHz"),
+    ("mhz", "MHz"),
+    ("hz", "Hz"),
+    ("decibel", "dB"),
+    ("decibels", "dB"),
+    ("db", "dB"),
+    ("megaton", "Mt"),
+    ("megatons", "Mt"),
+    ("kiloton", "kt"),
+    ("kilotons", "kt"),
+    ("dozen", "dozen"),
+    ("dozens", "dozen"),
+];
+
+/// Units with a case-sensitive written form (`MW`, not `mw` as a word).
+const UNITS_CASED: &[(&str, &str)] = &[("MW", "MW"), ("GW", "GW"), ("kW", "kW"), ("MB", "MB")];
+
+/// The canonical symbol of a one-word unit. `word` is lowercase.
+pub fn unit(word: &str) -> Option<&'static str> {
+    UNITS
+        .iter()
+        .find(|(k, _)| *k == word)
+        .map(|&(_, v)| v)
+        .or_else(|| {
+            UNITS_CASED
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(word))
+                .map(|&(_, v)| v)
+        })
+}
+
+/// The canonical symbol of a unit written as two or three words (`square meters`,
+/// `miles per hour`), given lowercase words.
+pub fn unit_phrase(words: &[&str]) -> Option<(&'static str, usize)> {
+    // longest first
+    for n in (2..=words.len().min(3)).rev() {
+        let mut key = String::new();
+        for (i, w) in words[..n].iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        if let Some(&(_, v)) = UNITS.iter().find(|(k, _)| *k == key) {
+            return Some((v, n));
+        }
+    }
+    None
+}
+
+/// Units that are also common words or letters: a figure before them is read as a
+/// quantity only when they follow it directly (`5 in` is not five inches in
+/// `5 in 10`).
+pub fn unit_is_ambiguous(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "m" | "t" | "g" | "l" | "s" | "h" | "mi" | "st" | "stone" | "db" | "mb" | "cup"
+    )
+}
+
+/// Currency symbols written before or after a figure, and their ISO codes.
+const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("US$", "USD"),
+    ("U.S.$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₡", "CRC"),
+    ("₽", "RUB"),
+    ("₺", "TRY"),
+    ("₪", "ILS"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
+    ("฿", "THB"),
+    ("₫", "VND"),
+    ("₴", "UAH"),
+    ("₿", "BTC"),
+    ("₣", "FRF"),
+    ("¢", "USD"),
+];
+
+/// ISO code of a currency symbol.
+pub fn currency_symbol(s: &str) -> Option<&'static str> {
+    CURRENCY_SYMBOLS
+        .iter()
+        .find(|(k, _)| *k == s)
+        .map(|&(_, v)| v)
+}
+
+/// Letters written before a `$` to say whose dollar it is (`US$`, `C$`, `A$`, `HK$`).
+pub fn dollar_prefix(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "us" | "u.s" | "u.s." => "USD",
+        "c" | "ca" | "can" => "CAD",
+        "a" | "au" | "aus" => "AUD",
+        "nz" => "NZD",
+        "hk" => "HKD",
+        "s" | "sg" => "SGD",
+        "r" => "BRL",
+        "nt" => "TWD",
+        "mx" => "MXN",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 codes accepted before or after a figure (uppercase as written).
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CAD", "AUD", "NZD", "CHF", "HKD", "SGD",
+    "SEK", "NOK", "DKK", "RUB", "BRL", "MXN", "ZAR", "KRW", "TRY", "ILS", "PLN", "CZK", "HUF",
+    "SAR", "AED", "QAR", "KWD", "BHD", "OMR", "EGP", "NGN", "KES", "PKR", "BDT", "LKR", "IDR",
+    "MYR", "THB", "VND", "PHP", "TWD", "UAH", "ARS", "CLP", "COP", "PEN", "UYU", "BTC", "IRR",
+    "IQD", "JOD", "LBP", "MAD", "TND", "DZD", "GHS", "ETB", "TZS", "UGX", "XOF", "XAF", "ISK",
+    "RON", "BGN", "HRK", "RSD", "GEL", "AMD", "AZN", "KZT",
+];
+
+/// ISO code for a written code (`USD`, `usd`, `Rs`, `RM`, `LE`).
+pub fn currency_code(s: &str) -> Option<&'static str> {
+    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let up = s.to_ascii_uppercase();
+        if let Some(c) = CODES.iter().find(|c| **c == up) {
+            // lowercase three-letter words (`try`, `php`) are read as codes only in capitals
+            if s.bytes().all(|b| b.is_ascii_uppercase()) || matches!(*c, "USD" | "EUR" | "GBP")
+            {
+                return Some(c);
+            }
+        }
+    }
+    Some(match s {
+        "Rs" | "Rs." | "rs" | "rs." => "INR",
+        "RM" => "MYR",
+        "LE" | "l.e." | "L.E." => "EGP",
+        "rmb" | "RMB" => "CNY",
+        "Sh" | "KSh" => "KES",
+        "Tk" => "BDT",
+        _ => return None,
+    })
+}
+
+/// Currency words (singular or plural) and their ISO codes; `dollar` is the US dollar
+/// unless a country word before it says otherwise.
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("buck", "USD"),
+    ("bucks", "USD"),
+    ("cent", "USD"),
+    ("cents", "USD"),
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("eurocent", "EUR"),
+    ("eurocents", "EUR"),
+    ("pence", "GBP"),
+    ("penny", "GBP"),
+    ("sterling", "GBP"),
+    ("quid", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupee", "INR"),
+    ("rupees", "INR"),
+    ("peso", "MXN"),
+    ("pesos", "MXN"),
+    ("real", "BRL"),
+    ("reais", "BRL"),
+    ("rouble", "RUB"),
+    ("roubles", "RUB"),
+    ("ruble", "RUB"),
+    ("rubles", "RUB"),
+    ("franc", "CHF"),
+    ("francs", "CHF"),
+    ("krona", "SEK"),
+    ("kronor", "SEK"),
+    ("krone", "NOK"),
+    ("kroner", "NOK"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("lire", "ITL"),
+    ("shekel", "ILS"),
+    ("shekels", "ILS"),
+    ("riyal", "SAR"),
+    ("riyals", "SAR"),
+    ("rial", "IRR"),
+    ("rials", "IRR"),
+    ("dirham", "AED"),
+    ("dirhams", "AED"),
+    ("dinar", "KWD"),
+    ("dinars", "KWD"),
+    ("ringgit", "MYR"),
+    ("ringgits", "MYR"),
+    ("baht", "THB"),
+    ("won", "KRW"),
+    ("rand", "ZAR"),
+    ("naira", "NGN"),
+    ("shilling", "KES"),
+    ("shillings", "KES"),
+    ("dong", "VND"),
+    ("rupiah", "IDR"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("forint", "HUF"),
+    ("koruna", "CZK"),
+    ("markka", "FIM"),
+    ("markkaa", "FIM"),
+    ("mark", "DEM"),
+    ("marks", "DEM"),
+    ("deutsche marks", "DEM"),
+    ("bitcoin", "BTC"),
+    ("bitcoins", "BTC"),
+    ("egyptianpound", "EGP"),
+];
+
+/// ISO code of a currency word (lowercase).
+pub fn currency_word(w: &str) -> Option<&'static str> {
+    CURRENCY_WORDS
+        .iter()
+        .find(|(k, _)| *k == w)
+        .map(|&(_, v)| v)
+}
+
+/// True for currency words that are also ordinary words and count as money only with
+/// a figure written right before them and no noun after (`won`, `real`, `mark`).
+pub fn currency_word_is_ambiguous(w: &str) -> bool {
+    matches!(
+        w,
+        "won" | "real" | "mark" | "marks" | "rand" | "dong" | "franc" | "lira"
+    )
+}
+
+/// Country and nationality words that may stand between a figure and its currency
+/// (`42 kuwaiti dinar`, `20 Canadian dollars`), with the code they select.
+pub fn currency_country(w: &str) -> Option<Option<&'static str>> {
+    Some(match w {
+        "us" | "u.s." | "american" => Some("USD"),
+        "canadian" => Some("CAD"),
+        "australian" => Some("AUD"),
+        "singapore" | "singaporean" => Some("SGD"),
+        "taiwan" | "taiwanese" => Some("TWD"),
+        "mexican" => Some("MXN"),
+        "hongkong" => Some("HKD"),
+        "zealand" => Some("NZD"),
+        "jamaican" => Some("JMD"),
+        "egyptian" => Some("EGP"),
+        "kuwaiti" => Some("KWD"),
+        "qatari" => Some("QAR"),
+        "saudi" => Some("SAR"),
+        "malaysia" | "malaysian" => Some("MYR"),
+        "indian" => Some("INR"),
+        "pakistani" => Some("PKR"),
+        "finnish" => Some("FIM"),
+        "swiss" => Some("CHF"),
+        "swedish" => Some("SEK"),
+        "norwegian" => Some("NOK"),
+        "danish" => Some("DKK"),
+        "turkish" => Some("TRY"),
+        "israeli" => Some("ILS"),
+        "russian" => Some("RUB"),
+        "brazilian" => Some("BRL"),
+        "chinese" => Some("CNY"),
+        "japanese" => Some("JPY"),
+        "philippine" => Some("PHP"),
+        "argentine" | "argentinian" => Some("ARS"),
+        "colombian" => Some("COP"),
+        "chilean" => Some("CLP"),
+        "south" | "african" | "new" | "hong" | "kong" => None,
+        _ => return None,
+    })
+}
+
+/// Words of vague amount that act as numbers (`thousands of`, `dozens`).
+pub fn vague(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" => 24.0,
+        "scores" => 40.0,
+        "hundreds" => 200.0,
+        "thousands" => 2e3,
+        "tens" => 20.0,
+        "millions" => 2e6,
+        "billions" => 2e9,
+        "trillions" => 2e12,
+        "lakhs" => 2e5,
+        "crores" => 2e7,
+        _ => return None,
+    })
+}
+
+/// Words that, right before a figure, make it approximate or bound it. They stay out
+/// of the span (see the module docs).
+pub fn is_approximator(w: &str) -> bool {
+    matches!(
+        w,
+        "about"
+            | "around"
+            | "approximately"
+            | "aproximately"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "over"
+            | "under"
+            | "exactly"
+            | "just"
+            | "only"
+            | "circa"
+            | "ca."
+            | "c."
+            | "~"
+            | "≈"
+    )
+}
+
+/// Time zone abbreviations accepted after a clock time.
+pub fn time_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "est"
+            | "edt"
+            | "et"
+            | "cst"
+            | "cdt"
+            | "ct"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "pt"
+            | "ist"
+            | "jst"
+            | "aest"
+            | "msk"
+            | "z"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_have_values() {
+        assert_eq!(compound("twenty-one"), Some(21));
+        assert_eq!(ordinal("thirty-first"), Some(31));
+        assert_eq!(denominator("fifths"), Some((5, true)));
+        assert_eq!(denominator("second"), None);
+        assert_eq!(scale("millions"), Some(1e6));
+        assert_eq!(month("sept."), Some(9));
+        assert_eq!(weekday("tues"), Some(2));
+        assert_eq!(unit_phrase(&["square", "meters", "of"]), Some(("m²", 2)));
+        assert_eq!(currency_code("usd"), Some("USD"));
+        assert_eq!(currency_code("try"), None);
+    }
+}
