@@ -190,6 +190,21 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
         }
         return None;
     }
+    // "a few dozen", "several dozen"
+    if low == "dozen" && i > 0 && matches!(cx.low(i - 1), "few" | "several" | "some" | "many") {
+        return Some(Fig {
+            start: cx.start(i),
+            end: cx.end(i),
+            next: i + 1,
+            value: 12.0,
+            words: true,
+            vague: true,
+            ordinal: false,
+            digits: None,
+            scaled: true,
+            fraction: false,
+        });
+    }
     if low == "half" {
         return Some(Fig {
             start: cx.start(i),
@@ -254,6 +269,13 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
     let suffix = &s[n..];
     if suffix.is_empty() {
         // "1.3e" "+" "6" is split by the tokenizer; "1e10" is not
+        return Some(f);
+    }
+    // "17th-century": an ordinal joined to a word
+    if plain && suffix.len() > 3 && is_ordinal_suffix(&suffix[..2]) && hyphen_word(&suffix[2..]) {
+        f.end = base + n + 2;
+        f.ordinal = true;
+        f.digits = None;
         return Some(f);
     }
     if is_ordinal_suffix(suffix) && plain {
@@ -391,7 +413,22 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                         || lx::currency_word(head).is_some()
                 };
                 if !unitish {
-                    return None;
+                    // "two-dimensional", "one-room": the number word alone
+                    if lx::denominator(&rest[1..]).is_some() {
+                        let d = lx::denominator(&rest[1..]).map_or(1, |d| d.0);
+                        return Some(Fig {
+                            start: cx.start(i),
+                            end: cx.end(i),
+                            next: i + 1,
+                            value: f64::from(v) / f64::from(d),
+                            words: true,
+                            vague: false,
+                            ordinal: false,
+                            digits: None,
+                            scaled: false,
+                            fraction: true,
+                        });
+                    }
                 }
                 return Some(Fig {
                     start: cx.start(i),
@@ -697,20 +734,48 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
     if next == "of"
         && matches!(
             cx.low(i + 2),
-            "the" | "these" | "those" | "them" | "us" | "you" | "its" | "his" | "her" | "their"
-                | "our" | "my" | "your" | "which" | "whom" | "this" | "that"
+            "the" | "these" | "those"
         )
     {
         return true;
     }
+    // after a determiner, "one" is a pronoun unless a noun follows: "the one hand"
+    let content_follows = cx.kind(i + 1) == Some(TokenKind::Word)
+        && !matches!(
+            next,
+            "is" | "was" | "who" | "that" | "which" | "of" | "in" | "on" | "at" | "for" | "with"
+                | "and" | "or" | "but" | "i" | "you" | "we" | "they" | "he" | "she" | "it"
+                | "has" | "had" | "will" | "would" | "can" | "could" | "to" | "from" | "by"
+                | "are" | "were" | "does" | "did" | "else" | "more" | "too" | "as"
+        );
     if matches!(
         prev,
-        "the" | "this" | "that" | "each" | "every" | "any" | "no" | "which" | "another" | "a"
-            | "an" | "someone" | "little" | "such"
-    ) {
+        "the" | "this" | "that" | "each" | "every" | "any" | "which" | "another" | "a" | "an"
+            | "such" | "little"
+    ) && !content_follows
+        || matches!(prev, "someone" | "anyone" | "everyone")
+        || prev == "no" && !content_follows
+        || matches!(prev, "other" | "my" | "your" | "his" | "our" | "their" | "its" | "whose")
+            && !content_follows
+    {
         return true;
     }
-    if i >= 2 && matches!(cx.low(i - 2), "a" | "an" | "the" | "this" | "that")
+    // "one sees", "one gets", "one shouldn't": the generic pronoun before a verb
+    if cx.kind(i + 1) == Some(TokenKind::Word)
+        && cx.raw(i + 1).starts_with(char::is_lowercase)
+        && (next.ends_with("n't")
+            || next.ends_with("n’t")
+            || next.len() > 3
+                && next.ends_with('s')
+                && !next.ends_with("ss")
+                && !next.ends_with("us")
+                && !next.ends_with("is"))
+    {
+        return true;
+    }
+    if i >= 2
+        && matches!(cx.low(i - 2), "a" | "an" | "the" | "this" | "that")
+        && !content_follows
         && cx.kind(i - 1) == Some(TokenKind::Word)
         && lx::compound(prev).is_none()
         && !matches!(prev, "only" | "single" | "more" | "least" | "last" | "mere")
@@ -984,7 +1049,7 @@ fn tail_in_token(cx: &Cx, f: &Fig, rest: &str) -> Option<Tail> {
                 });
             }
         }
-        if low == "c" || low == "p" {
+        if (unit_txt == "c" || unit_txt == "p") && f.digits.is_some_and(|d| d <= 2) {
             // "43c", "50p"
             return mk(unit_end, NumberType::Money, None, Some("USD"), 0.01);
         }
@@ -1082,7 +1147,7 @@ fn cents_after(cx: &Cx, j: usize, bare: bool) -> Option<(usize, usize, f64)> {
         return None;
     }
     let rest = f.rest(cx);
-    if matches!(rest, "c" | "p") {
+    if matches!(rest, "c" | "p") && f.digits.is_some_and(|d| d <= 2) {
         return Some((cx.end(f.next - 1), f.next, f.value / 100.0));
     }
     if !rest.is_empty() {
@@ -1107,7 +1172,7 @@ fn measure(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
     let f = figure(cx, i)?;
     let t = tail(cx, &f);
     let Some(t) = t else {
-        if !f.whole(cx) {
+        if !f.whole(cx) && !hyphen_word(f.rest(cx)) {
             return None;
         }
         let ty = if f.ordinal {
@@ -1304,7 +1369,7 @@ fn range_joiner(w: &str) -> bool {
 /// A number at `i`: a figure with its measure, a range, or an ordinal, with the
 /// negatives of the module docs left out.
 pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
-    if is_reference(cx, i) {
+    if is_reference(cx, i) || is_marker(cx, i) {
         return None;
     }
     // "between 2,000 and 3,000", "from 10 to 20 dollars"
@@ -1321,6 +1386,15 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
     }
     if let Some(h) = range_from(cx, i, None) {
         return Some(h);
+    }
+    if let Some(v) = roman(cx, i) {
+        return Some(Hit {
+            start: cx.start(i),
+            end: cx.end(i),
+            next: i + 1,
+            ty: NumberType::Cardinal,
+            value: val(v),
+        });
     }
     if let Some(h) = duration(cx, i) {
         return Some(h);
@@ -1339,7 +1413,7 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     // a hyphenated range in one token: "18-44", "2010-2012", "5-6%"
-    if h.ty == NumberType::Cardinal && !f.whole(cx) {
+    if h.ty == NumberType::Cardinal && !f.whole(cx) && !hyphen_word(f.rest(cx)) {
         return None;
     }
     Some(h)
@@ -1561,10 +1635,6 @@ fn is_reference(cx: &Cx, i: usize) -> bool {
     if prev == "." && i >= 2 && matches!(cx.low(i - 2), "p" | "pp" | "v" | "ver" | "fn") && cx.tight(i - 1) {
         return true;
     }
-    // a bracketed citation: "…said.[3]", "text [12]"
-    if prev == "[" && cx.raw(i + 1) == "]" && cx.raw(i).len() <= 3 {
-        return true;
-    }
     false
 }
 
@@ -1597,4 +1667,77 @@ fn is_state(s: &str) -> bool {
         "VA", "WA", "WV", "WI", "WY", "DC", "PR",
     ];
     STATES.contains(&s)
+}
+
+/// A rest of a token that is a hyphen and a word: "-bedroom" of "3-bedroom", "-for-5"
+/// of "4-for-5", "-century" of "17th-century". The figure before it stands alone.
+fn hyphen_word(rest: &str) -> bool {
+    rest.strip_prefix(['-', '‐'])
+        .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+}
+
+/// A Roman numeral after a name or a section sign: "World War II", "Title IV", "Louis
+/// XV", "§ VI". Single letters ("I", "V") are left alone: they are words far more often.
+fn roman(cx: &Cx, i: usize) -> Option<f64> {
+    let r = cx.raw(i);
+    if r.len() < 2 || r.len() > 8 || !r.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L')) {
+        return None;
+    }
+    if i == 0 || !(cx.capitalized(i - 1) || matches!(cx.raw(i - 1), "§" | "part" | "chapter")) {
+        return None;
+    }
+    // an all-capitals line is a headline, not a numeral
+    if cx.raw(i - 1).len() > 1 && cx.raw(i - 1).chars().all(|c| c.is_uppercase()) && cx.raw(i - 1) != "§" {
+        return None;
+    }
+    let digit = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
+        _ => 50,
+    };
+    let b = r.as_bytes();
+    let mut total = 0i32;
+    for k in 0..b.len() {
+        let v = digit(b[k]);
+        if b.get(k + 1).is_some_and(|&n| digit(n) > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    // reject invalid forms such as "IIII" or "VV" by writing the value back
+    let mut back = String::new();
+    let mut n = total;
+    for &(v, s) in &[(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            back.push_str(s);
+            n -= v;
+        }
+    }
+    (back == r && total > 1).then_some(f64::from(total))
+}
+
+/// List and section markers ("1. Introduction", "2.1. Methods", "1) first, 2) second")
+/// and digits inside identifiers (`Maize1_1017013`) are labels, not figures.
+fn is_marker(cx: &Cx, i: usize) -> bool {
+    if !cx.is_num(i) {
+        return false;
+    }
+    let r = cx.raw(i);
+    if !r.bytes().all(|b| b.is_ascii_digit() || b == b'.') || r.len() > 6 {
+        return false;
+    }
+    let next = cx.raw(i + 1);
+    let line_start = i == 0 || cx.line_break_before(i);
+    if line_start
+        && matches!(next, "." | ")" | ":")
+        && (cx.capitalized(i + 2) || cx.kind(i + 2).is_none())
+    {
+        return true;
+    }
+    if next == ")" && cx.tight(i + 1) && (i == 0 || cx.raw(i - 1) != "(") && r.len() <= 2 {
+        return true;
+    }
+    (i > 0 && cx.raw(i - 1) == "_" && cx.tight(i)) || (next == "_" && cx.tight(i + 1))
 }

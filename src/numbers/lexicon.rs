@@ -769,7 +769,6 @@ pub fn currency_country(w: &str) -> Option<Option<&'static str>> {
 pub fn vague(w: &str) -> Option<f64> {
     Some(match w {
         "dozens" => 24.0,
-        "scores" => 40.0,
         "hundreds" => 200.0,
         "thousands" => 2e3,
         "tens" => 20.0,
