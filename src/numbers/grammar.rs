@@ -178,7 +178,7 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
                     start: cx.start(i),
                     end: cx.end(i + 1),
                     next: i + 2,
-                    value: 1.0 / f64::from(d),
+                    value: 1.0 / d,
                     words: true,
                     vague: false,
                     ordinal: false,
@@ -301,7 +301,8 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
     }
     // scientific notation: 1e10, 12.32e+14 (the sign splits the token), -12e-1
     if let Some(exp) = suffix.strip_prefix(['e', 'E']) {
-        if !exp.is_empty() && exp.bytes().all(|b| b.is_ascii_digit()) && exp.len() <= 3 {
+        let unsigned = exp.strip_prefix(['-', '+']).unwrap_or(exp);
+        if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) && unsigned.len() <= 3 {
             let e: i32 = exp.parse().ok()?;
             f.value = value * 10f64.powi(e);
             f.end = base + s.len();
@@ -337,6 +338,22 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
                 return Some(f);
             }
         }
+    }
+    // powers: "-2500^-1", "-1.1^+23"
+    if suffix.is_empty() && cx.raw(i + 1) == "^" && cx.tight(i + 1) {
+        let (sign, k) = match cx.raw(i + 2) {
+            "-" | "−" => (-1, i + 3),
+            "+" => (1, i + 3),
+            _ => (1, i + 2),
+        };
+        if cx.is_num(k) && cx.tight(k) && (k == i + 2 || cx.tight(k - 1)) {
+            let e: i32 = cx.raw(k).parse().ok().filter(|e: &i32| *e < 400)?;
+            f.value = value.powi(sign * e);
+            f.end = cx.end(k);
+            f.next = k + 1;
+            f.digits = None;
+        }
+        return Some(f);
     }
     // 2.33 and any other suffix: left for the caller (units, times, ranges)
     Some(f)
@@ -415,12 +432,12 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                 if !unitish {
                     // "two-dimensional", "one-room": the number word alone
                     if lx::denominator(&rest[1..]).is_some() {
-                        let d = lx::denominator(&rest[1..]).map_or(1, |d| d.0);
+                        let d = lx::denominator(&rest[1..]).map_or(1.0, |d| d.0);
                         return Some(Fig {
                             start: cx.start(i),
                             end: cx.end(i),
                             next: i + 1,
-                            value: f64::from(v) / f64::from(d),
+                            value: f64::from(v) / d,
                             words: true,
                             vague: false,
                             ordinal: false,
@@ -503,6 +520,16 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                 break;
             }
         }
+        // "one hundred fifth", "one hundred and fifth"
+        if matches!(last, Last::Hundred | Last::Scale) {
+            if let Some(o) = lx::ordinal(w).filter(|o| *o < 100) {
+                cur += f64::from(o);
+                end = Some(cx.end(j));
+                next = j + 1;
+                ordinal = true;
+                break;
+            }
+        }
         if w == "hundred" && matches!(last, Last::Unit | Last::Teen | Last::Tens(_)) {
             if cur >= 100.0 {
                 break;
@@ -531,7 +558,10 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
             let n = cx.low(j + 1);
             let v2 = lx::compound(n);
             let joins = match last {
-                Last::Hundred | Last::Scale => v2.is_some_and(|v| v < 100 && v > 0),
+                Last::Hundred | Last::Scale => {
+                    v2.is_some_and(|v| v < 100 && v > 0)
+                        || lx::ordinal(n).is_some_and(|o| o < 100)
+                }
                 Last::Tens(t) => t >= 20 && v2.is_some_and(|v| (1..10).contains(&v)),
                 _ => false,
             };
@@ -660,11 +690,25 @@ fn extend(cx: &Cx, mut f: Fig) -> Fig {
             }
         }
     }
-    let small_int = f.value >= 0.0 && f.value <= 1000.0 && f.value.fract() == 0.0;
+    let small_int = f.value >= 0.0
+        && f.value <= if f.words { 1e7 } else { 1000.0 }
+        && f.value.fract() == 0.0;
+    // "one one hundred fifth": a count over a written ordinal of several words
+    if small_int && f.words && f.value < 100.0 && !f.fraction {
+        if let Some(g) = words(cx, j, None) {
+            if g.ordinal && g.next > j + 1 && g.value >= 3.0 {
+                f.value /= g.value;
+                f.end = g.end;
+                f.next = g.next;
+                f.fraction = true;
+                return f;
+            }
+        }
+    }
     // "two thirds", "one eighth", "twenty-three fifths", "one-eighth"
     if small_int && !f.fraction && f.words {
         if let Some((d, _)) = lx::denominator(cx.low(j)) {
-            f.value /= f64::from(d);
+            f.value /= d;
             f.end = cx.end(j);
             f.next = j + 1;
             f.fraction = true;
@@ -672,7 +716,7 @@ fn extend(cx: &Cx, mut f: Fig) -> Fig {
         }
         if cx.raw(j) == "-" {
             if let Some((d, _)) = lx::denominator(cx.low(j + 1)) {
-                f.value /= f64::from(d);
+                f.value /= d;
                 f.end = cx.end(j + 1);
                 f.next = j + 2;
                 f.fraction = true;
@@ -690,8 +734,8 @@ fn extend(cx: &Cx, mut f: Fig) -> Fig {
             },
         };
         if let Some((d, plural)) = lx::denominator(cx.low(at)) {
-            if (num > 1.0) == plural || d == 2 {
-                f.value += num / f64::from(d);
+            if (num > 1.0) == plural || d == 2.0 {
+                f.value += num / d;
                 f.end = cx.end(at);
                 f.next = at + 1;
                 f.fraction = true;
@@ -937,6 +981,13 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
             return None;
         }
         return mk(cx.end(j), j + 1, NumberType::Quantity, Some(u), None, 1.0);
+    }
+    // durations: "five years", "3 hrs", "two nights"
+    if let Some(u) = lx::time_unit(w) {
+        if matches!(w, "s" | "h" | "mo" | "mos") {
+            return None;
+        }
+        return mk(cx.end(j), j + 1, NumberType::Duration, Some(u), None, 1.0);
     }
     // "thousands of kilograms", "billions of pesos", "two pounds of meat" stays two pounds
     if f.vague && w == "of" {
@@ -1387,6 +1438,10 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
     if let Some(h) = range_from(cx, i, None) {
         return Some(h);
     }
+    if let Some(h) = percent_of(cx, i) {
+        return Some(h);
+    }
+
     if let Some(v) = roman(cx, i) {
         return Some(Hit {
             start: cx.start(i),
@@ -1407,9 +1462,6 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     if h.ty == NumberType::Cardinal && f.digits.is_some() && is_code_like(cx, i, &f) {
-        return None;
-    }
-    if h.ty == NumberType::Cardinal && f.fraction && f.words && f.next == i + 1 && cx.low(i) != "half" {
         return None;
     }
     // a hyphenated range in one token: "18-44", "2010-2012", "5-6%"
@@ -1740,4 +1792,55 @@ fn is_marker(cx: &Cx, i: usize) -> bool {
         return true;
     }
     (i > 0 && cx.raw(i - 1) == "_" && cx.tight(i)) || (next == "_" && cx.tight(i + 1))
+}
+
+/// "percent of twenty", "per cent of twenty-two": the percent word first.
+fn percent_of(cx: &Cx, i: usize) -> Option<Hit> {
+    let k = match (cx.low(i), cx.low(i + 1)) {
+        ("percent" | "percents", "of") => i + 2,
+        ("per", "cent") if cx.low(i + 2) == "of" => i + 3,
+        _ => return None,
+    };
+    let f = figure(cx, k)?;
+    if !f.words || !f.whole(cx) || f.ordinal || f.vague {
+        return None;
+    }
+    // "10 percent of twenty people" is read from the figure before
+    if i > 0 && figure(cx, i - 1).is_some() {
+        return None;
+    }
+    Some(Hit {
+        start: cx.start(i),
+        end: f.end,
+        next: f.next,
+        ty: NumberType::Percent,
+        value: NumberValue {
+            value: Some(f.value),
+            unit: Some("%".into()),
+            ..NumberValue::default()
+        },
+    })
+}
+
+/// An IPv4 address ("192.168.1.2") is four numbers, one per part. Version strings
+/// ("1.2.3") are nothing.
+pub(crate) fn dotted_quad(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
+    let r = cx.raw(i);
+    if !cx.is_num(i) || r.len() > 15 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(4);
+    let mut at = cx.start(i);
+    for p in r.split('.') {
+        let v: u32 = p.parse().ok().filter(|v| *v <= 255 && !p.is_empty() && p.len() <= 3)?;
+        out.push(Hit {
+            start: at,
+            end: at + p.len(),
+            next: i + 1,
+            ty: NumberType::Cardinal,
+            value: val(f64::from(v)),
+        });
+        at += p.len() + 1;
+    }
+    (out.len() == 4).then_some(out)
 }

@@ -90,7 +90,6 @@ const MAGNITUDES: &[(&str, f64)] = &[
     ("m", 1e6),
     ("M", 1e6),
     ("MM", 1e6),
-    ("mm", 1e6),
     ("mn", 1e6),
     ("mln", 1e6),
     ("b", 1e9),
@@ -147,12 +146,14 @@ pub fn compound(w: &str) -> Option<u32> {
 
 /// A denominator word (`half`, `thirds`, `quarter`, `fifths`): its value and whether it
 /// is plural.
-pub fn denominator(w: &str) -> Option<(u32, bool)> {
+pub fn denominator(w: &str) -> Option<(f64, bool)> {
     match w {
-        "half" => return Some((2, false)),
-        "halves" => return Some((2, true)),
-        "quarter" => return Some((4, false)),
-        "quarters" => return Some((4, true)),
+        "half" => return Some((2.0, false)),
+        "halves" => return Some((2.0, true)),
+        "quarter" => return Some((4.0, false)),
+        "quarters" => return Some((4.0, true)),
+        "trillionth" => return Some((1e12, false)),
+        "trillionths" => return Some((1e12, true)),
         _ => {}
     }
     let (stem, plural) = match w.strip_suffix('s') {
@@ -160,7 +161,7 @@ pub fn denominator(w: &str) -> Option<(u32, bool)> {
         None => (w, false),
     };
     let v = ordinal(stem)?;
-    (v >= 3).then_some((v, plural))
+    (v >= 3).then_some((f64::from(v), plural))
 }
 
 /// A month name or abbreviation (`April`, `apr`, `Sept.`), as 1..=12.
@@ -844,7 +845,7 @@ mod tests {
     fn words_have_values() {
         assert_eq!(compound("twenty-one"), Some(21));
         assert_eq!(ordinal("thirty-first"), Some(31));
-        assert_eq!(denominator("fifths"), Some((5, true)));
+        assert_eq!(denominator("fifths"), Some((5.0, true)));
         assert_eq!(denominator("second"), None);
         assert_eq!(scale("millions"), Some(1e6));
         assert_eq!(month("sept."), Some(9));

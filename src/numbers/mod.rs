@@ -50,6 +50,15 @@ pub fn recognize(doc: &Document) -> Vec<Annotation> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.len() {
+        if let Some(parts) = grammar::dotted_quad(&cx, i) {
+            for hit in parts {
+                let mut a = Annotation::new(Span::new(hit.start, hit.end), Label::Number(hit.ty));
+                a.value = Some(hit.value);
+                out.push(a);
+            }
+            i += 1;
+            continue;
+        }
         match best_at(&cx, i) {
             Some(hit) if hit.next > i && hit.end > hit.start => {
                 let mut a = Annotation::new(Span::new(hit.start, hit.end), Label::Number(hit.ty));
