@@ -93,7 +93,93 @@ pub(crate) fn date_or_time(cx: &Cx, i: usize) -> Option<Hit> {
     offer(range(cx, i));
     offer(point(cx, i).filter(|d| d.solid).map(|d| d.hit()));
     offer(relative(cx, i));
-    best
+    offer(day_part_time(cx, i));
+    offer(set(cx, i));
+    let mut best = best?;
+    // "second of Aug." at the end of a sentence: the period ends the sentence
+    if best.next > 0 && best.next - 1 < cx.len() {
+        let last = best.next - 1;
+        let w = cx.low(last);
+        let abbrev = w.ends_with('.') && (lx::month(w).is_some() || lx::weekday(w).is_some());
+        if abbrev && best.end == cx.end(last) && (last + 1 >= cx.len() || cx.initial(last + 1) || cx.line_break_before(last + 1)) {
+            best.end -= 1;
+        }
+    }
+    Some(best)
+}
+
+/// A part of the day with a clock time: "in the afternoon at 7", "afternoon 7:00",
+/// "Sunday early morning at 8:00", "morning at 7pm".
+fn day_part_time(cx: &Cx, i: usize) -> Option<Hit> {
+    let mut k = i;
+    let mut wd = false;
+    if weekday_at(cx, k).is_some() {
+        k += 1;
+        wd = true;
+    }
+    if cx.low(k) == "in" && cx.low(k + 1) == "the" {
+        if wd {
+            return None;
+        }
+        k += 2;
+    }
+    if matches!(cx.low(k), "early" | "late") {
+        k += 1;
+    }
+    if !matches!(cx.low(k), "morning" | "afternoon" | "evening" | "night") {
+        return None;
+    }
+    k += 1;
+    if matches!(cx.low(k), "at" | "@" | "around") {
+        k += 1;
+    }
+    let t = time(cx, k).or_else(|| {
+        let f = super::grammar::figure(cx, k)?;
+        let ok = f.whole(cx) && f.value.fract() == 0.0 && (1.0..=12.0).contains(&f.value) && k > 0 && cx.low(k - 1) == "at";
+        ok.then(|| Dt {
+            end: f.end,
+            next: f.next,
+            hour: Some(f.value as u32),
+            minute: Some(0),
+            solid: true,
+            ..Dt::default()
+        })
+    })?;
+    let mut h = t.hit();
+    h.start = cx.start(i);
+    Some(h)
+}
+
+/// Repeated times with a figure: "every three weeks", "3pm each day", "each monday at
+/// 4pm", "every morning at 9am", "each 4/15".
+fn set(cx: &Cx, i: usize) -> Option<Hit> {
+    let w = cx.low(i);
+    if matches!(w, "every" | "each") {
+        let k = i + 1;
+        if let Some(h) = duration_with_figure(cx, k) {
+            return Some(Hit { start: cx.start(i), ty: NumberType::Date, ..h });
+        }
+        if let Some(h) = day_part_time(cx, k) {
+            return Some(Hit { start: cx.start(i), ..h });
+        }
+        if let Some(p) = point(cx, k).filter(|p| p.solid && (p.has_time() || p.day.is_some() || p.iso.is_some())) {
+            if p.has_time() || p.day.is_some() {
+                let mut h = p.hit();
+                h.start = cx.start(i);
+                return Some(h);
+            }
+        }
+        return None;
+    }
+    // "3pm each day", "3pm every day"
+    let t = time(cx, i)?;
+    if matches!(cx.low(t.next), "each" | "every") && matches!(cx.low(t.next + 1), "day" | "week" | "morning" | "evening" | "night" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+        let mut h = t.hit();
+        h.end = cx.end(t.next + 1);
+        h.next = t.next + 2;
+        return Some(h);
+    }
+    None
 }
 
 /// Words that join the two ends of a date or time range.
@@ -105,50 +191,86 @@ fn joiner(w: &str) -> bool {
 }
 
 /// "from 4 to 22 this month", "between 4pm and 5pm", "November 19-20", "5 to 6pm",
-/// "Oct. 2 to October 22", "9:30 - 11:00".
+/// "Oct. 2 to October 22", "9:30 - 11:00", "Friday between 1PM and 4 PM".
 fn range(cx: &Cx, i: usize) -> Option<Hit> {
+    // a date before a range of times: "Friday between 1PM and 4 PM", "tomorrow from 5 to 6"
+    if let Some(d) = date(cx, i).filter(|d| d.has_date() && !d.has_time()) {
+        if matches!(cx.low(d.next), "between" | "from") {
+            if let Some(r) = range(cx, d.next).filter(|r| r.ty == NumberType::Time) {
+                return Some(Hit {
+                    start: d.start,
+                    ty: NumberType::Date,
+                    ..r
+                });
+            }
+        }
+    }
+    if let Some((e, n)) = day_word(cx, i) {
+        let _ = e;
+        if matches!(cx.low(n), "between" | "from") {
+            if let Some(r) = range(cx, n).filter(|r| r.ty == NumberType::Time) {
+                return Some(Hit {
+                    start: cx.start(i),
+                    ty: NumberType::Date,
+                    ..r
+                });
+            }
+        }
+    }
     let w = cx.low(i);
     let (k, need) = match w {
         "from" => (i + 1, Some("to")),
         "between" => (i + 1, Some("and")),
         _ => (i, None),
     };
+    if let Some((a, b)) = day_pair(cx.raw(k)).filter(|_| need.is_some()) {
+        let (end, next) = match date_body(cx, k + 1).filter(|d| d.month.is_some() && d.day.is_none()) {
+            Some(d) => (d.end, d.next),
+            None => period_after(cx, k + 1)?,
+        };
+        return Some(Hit {
+            start: cx.start(i),
+            end,
+            next,
+            ty: NumberType::Date,
+            value: NumberValue {
+                iso: Some(format!("XX-{a:02}/XX-{b:02}")),
+                ..NumberValue::default()
+            },
+        });
+    }
     // the low end: a point, or a bare day/hour that the high end completes
     let lo = point(cx, k).or_else(|| bare(cx, k))?;
-    // "November 19-20": the high day inside the token
-    if need.is_none() && lo.day.is_some() && lo.month.is_some() && lo.next > k {
-        let last = lo.next - 1;
-        if lo.end < cx.end(last) {
+    let mut j = lo.next;
+    // "November 19-20", "from 4-23 in next month": both days in one token
+    let (lo, hi) = if lo.next > k && lo.end < cx.end(lo.next - 1) {
+        return None;
+    } else {
+        let jw = cx.low(j);
+        let ok = match need {
+            Some("and") => jw == "and" || matches!(jw, "through" | "thru"),
+            Some(_) => joiner(jw) && jw != "and",
+            None => joiner(jw) && jw != "and",
+        };
+        if !ok {
             return None;
         }
-    }
-    let mut j = lo.next;
-    // "November 19-20" (tokenized "19-20")
-    if lo.next > k && lo.end < cx.end(lo.next - 1) {
-        return None;
-    }
-    let jw = cx.low(j);
-    let ok = match need {
-        Some("to") => joiner(jw) && jw != "and",
-        Some(n) => jw == n,
-        None => joiner(jw) && jw != "and",
+        j += 1;
+        let hi = point(cx, j).or_else(|| bare(cx, j))?;
+        (lo, hi)
     };
-    if !ok {
-        return None;
-    }
-    j += 1;
-    let hi = point(cx, j).or_else(|| {
-        // "November 19 to 20", "July 13 thru 15", "1p.m. to 4"
-        let b = bare(cx, j)?;
-        Some(b)
-    })?;
-    if !hi.solid && !lo.solid {
-        return None;
+    let mut end = hi.end;
+    let mut next = hi.next;
+    // "from 4 to 22 this month", "from 5 to 6pm of April 22", "4 to 23 next month"
+    let period = period_after(cx, next);
+    if let Some((e, n)) = period {
+        end = e;
+        next = n;
     }
     // compatible ends: a day with a day, an hour with an hour
     let lo_day_only = lo.day.is_some() && lo.month.is_none() && !lo.has_time();
     let hi_day_only = hi.day.is_some() && hi.month.is_none() && !hi.has_time();
-    let good = if lo.has_time() && !lo.has_date() {
+    let good = if lo.has_time() {
         hi.has_time() || hi_day_only && hi.day.is_some_and(|d| d <= 24)
     } else if lo_day_only {
         hi.day.is_some() || hi.has_time() && lo.day.is_some_and(|d| d <= 24)
@@ -161,20 +283,13 @@ fn range(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     // plain numbers on both sides need a sign that this is about dates or times
-    if !lo.solid && !hi.solid {
+    if !lo.solid && !hi.solid && period.is_none() {
         return None;
     }
-    if lo_day_only && hi_day_only && need.is_none() {
+    if lo_day_only && hi_day_only && need.is_none() && period.is_none() {
         return None;
     }
-    let mut end = hi.end;
-    let mut next = hi.next;
-    // "from 4 to 22 this month", "from 5 to 6pm of April 22", "4 to 23 next month"
-    if let Some((e, n)) = period_after(cx, next) {
-        end = e;
-        next = n;
-    }
-    let ty = if lo.has_date() || hi.has_date() {
+    let ty = if lo.has_date() || hi.has_date() || period.is_some() {
         NumberType::Date
     } else {
         NumberType::Time
@@ -190,6 +305,14 @@ fn range(cx: &Cx, i: usize) -> Option<Hit> {
             ..NumberValue::default()
         },
     })
+}
+
+/// Two days of the month in one token: "19-20".
+fn day_pair(raw: &str) -> Option<(u32, u32)> {
+    let (a, b) = raw.split_once(['-', '–'])?;
+    let a: u32 = a.parse().ok().filter(|_| a.len() <= 2)?;
+    let b: u32 = b.parse().ok().filter(|_| b.len() <= 2)?;
+    ((1..=31).contains(&a) && (1..=31).contains(&b) && a < b).then_some((a, b))
 }
 
 /// "this month", "next month", "of Sept", "of next month", "of April 22", "tomorrow",
@@ -300,8 +423,26 @@ fn point(cx: &Cx, i: usize) -> Option<Dt> {
         } else if let Some((e, n)) = day_word(cx, j) {
             t.end = e;
             t.next = n;
+        } else if cx.low(t.next) == "on" {
+            // "8pm on 15", "3pm on Sun"
+            if let Some(b) = bare(cx, t.next + 1).filter(|b| cx.kind(b.next) != Some(TokenKind::Word)) {
+                t.end = b.end;
+                t.next = b.next;
+            } else if lx::weekday(cx.low(t.next + 1)).is_some() {
+                t.end = cx.end(t.next + 1);
+                t.next += 2;
+            }
         }
         return Some(t);
+    }
+    // "15, 8pm", "5th at 4 a.m.": a bare day with a time
+    if let Some(b) = bare(cx, i).filter(|b| b.day.is_some()) {
+        let sep = cx.low(b.next);
+        if matches!(sep, "," | "at") {
+            if let Some(t) = time(cx, b.next + 1).filter(|t| t.minute.is_some() && (cx.raw(b.next + 1).contains(|c: char| c.is_ascii_alphabetic() || c == ':') || meridiem(cx, b.next + 2).is_some())) {
+                return Some(Dt { start: cx.start(i), day: b.day, ..t });
+            }
+        }
     }
     // a relative day with a time: "tomorrow 8:00am", "tonight at 11", "this afternoon at 2"
     if let Some((e, n)) = day_word(cx, i) {
@@ -725,6 +866,7 @@ fn month_at(cx: &Cx, i: usize) -> Option<u32> {
         return None; // headlines in capitals: no context to judge by
     }
     let next_num = cx.is_num(i + 1)
+        || matches!(cx.raw(i + 1), "/" | "-" | ".") && cx.tight(i + 1) && cx.is_num(i + 2) && cx.tight(i + 2)
         || lx::ordinal(cx.low(i + 1)).is_some_and(|o| o <= 31)
         || cx.low(i + 1) == "the" && lx::ordinal(cx.low(i + 2)).is_some();
     let abbrev = !lx::month_full(low.trim_end_matches('.'));
@@ -897,6 +1039,16 @@ fn date(cx: &Cx, i: usize) -> Option<Dt> {
         });
     }
     // "this March", "next june", "last May", "this friday"
+    if matches!(low, "current" | "following") && cx.low(i + 1) == "quarter" {
+        return Some(Dt {
+            start: cx.start(i),
+            end: cx.end(i + 1),
+            next: i + 2,
+            solid: true,
+            iso: Some("XXXX-QX".into()),
+            ..Dt::default()
+        });
+    }
     if matches!(low, "this" | "next" | "last" | "coming" | "past" | "previous") {
         if let Some(m) = month_at(cx, i + 1) {
             if !cx.is_num(i + 2) {
@@ -931,6 +1083,20 @@ fn date(cx: &Cx, i: usize) -> Option<Dt> {
             });
         }
     }
+    if low == "month" && cx.low(i + 1) == "of" {
+        let m = month_at(cx, i + 2)?;
+        return Some(Dt {
+            start: cx.start(i),
+            end: cx.end(i + 2),
+            next: i + 3,
+            month: Some(m),
+            solid: true,
+            ..Dt::default()
+        });
+    }
+    if let Some(d) = week(cx, i) {
+        return Some(d);
+    }
     // "the" + date phrase: "the 1990s", "the third quarter", "the 16th of April",
     // "the month of March", "the end of 1990", "the year 2000", "the 20th century"
     if low == "the" {
@@ -959,6 +1125,12 @@ fn the_phrase(cx: &Cx, i: usize) -> Option<Dt> {
             month: Some(m),
             solid: true,
             ..Dt::default()
+        });
+    }
+    if let Some(d) = week(cx, i) {
+        return Some(Dt {
+            start: cx.start(i),
+            ..d
         });
     }
     if low == "year" {
@@ -1170,6 +1342,10 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
             if unit == "half" && y == "XXXX" {
                 return None;
             }
+            if y == "XXXX" && matches!(cx.low(next), "this" | "next" | "last") && cx.low(next + 1) == "year" {
+                end = cx.end(next + 1);
+                next += 2;
+            }
             return mk(end, next, format!("{y}-{letter}{o}"));
         }
         if matches!(unit, "century") {
@@ -1269,8 +1445,30 @@ fn year_after(cx: &Cx, d: &mut Dt) {
 
 /// Month-and-day forms, numeric forms, and a month alone.
 fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
-    if let Some(d) = numeric(cx, i) {
+    if let Some(mut d) = numeric(cx, i) {
+        if d.year.is_none() && d.day.is_some() && cx.raw(d.next) == "," {
+            year_after(cx, &mut d);
+        }
         return Some(d);
+    }
+    // "mar3", "mar4": a month abbreviation run into its day
+    if cx.kind(i) == Some(TokenKind::Word) {
+        let low = cx.low(i);
+        let letters = low.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let (m, dd) = low.split_at(letters);
+        if (1..=2).contains(&dd.len()) && dd.bytes().all(|b| b.is_ascii_digit()) {
+            if let (Some(m), Ok(d)) = (lx::month(m), dd.parse::<u32>()) {
+                if (1..=31).contains(&d) {
+                    let mut e = cx.end(i);
+                    let mut n = i + 1;
+                    if matches!(cx.low(n), "night" | "morning" | "afternoon" | "evening") {
+                        e = cx.end(n);
+                        n += 1;
+                    }
+                    return Some(Dt { start: cx.start(i), end: e, next: n, month: Some(m), day: Some(d), solid: true, ..Dt::default() });
+                }
+            }
+        }
     }
     // a month first: "April 16", "April 16, 2025", "Oct. 2", "jan/1", "April the 16th",
     // "march first", "may twenty one", "June 2016", "March"
@@ -1279,7 +1477,7 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
         if matches!(cx.raw(j), "/" | "." | "-") && cx.tight(j) {
             j += 1;
         }
-        if cx.raw(j) == "," && cx.is_num(j + 1) && cx.raw(j + 1).len() <= 2 {
+        if cx.raw(j) == "," && cx.is_num(j + 1) && (cx.raw(j + 1).len() <= 2 || cx.raw(j + 1).len() <= 4 && cx.raw(j + 1).ends_with(|c: char| c.is_ascii_alphabetic())) {
             j += 1; // "October, 1st"
         }
         let mut d = Dt {
@@ -1290,6 +1488,17 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
             solid: true,
             ..Dt::default()
         };
+        if let Some((a, b)) = day_pair(cx.raw(j)) {
+            let mut d = Dt {
+                end: cx.end(j),
+                next: j + 1,
+                day: Some(a),
+                iso: Some(format!("XXXX-{m:02}-{a:02}/XXXX-{m:02}-{b:02}")),
+                ..d
+            };
+            year_after(cx, &mut d);
+            return Some(d);
+        }
         let the = cx.low(j) == "the";
         let dj = if the { j + 1 } else { j };
         if year_value(cx, dj).is_none() {
@@ -1340,6 +1549,15 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
     }
     if cx.low(k) == "of" {
         k += 1;
+        // "20th of next month", "20th of the current month"
+        let (a, b) = (cx.low(k), cx.low(k + 1));
+        let rel = |w: &str| matches!(w, "next" | "this" | "last" | "current" | "previous" | "following");
+        if rel(a) && b == "month" {
+            return Some(Dt { start: cx.start(i), end: cx.end(k + 1), next: k + 2, day: Some(day), solid: true, ..Dt::default() });
+        }
+        if a == "the" && rel(b) && cx.low(k + 2) == "month" {
+            return Some(Dt { start: cx.start(i), end: cx.end(k + 2), next: k + 3, day: Some(day), solid: true, ..Dt::default() });
+        }
     }
     let m = month_at(cx, k).or_else(|| {
         // a lowercase full month after a day is a month ("15 june")
@@ -1362,7 +1580,30 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
 /// Dates written in one token of digits and separators: 2025-04-16, 4/16/2025,
 /// 21/04/16, 13.5.2015, 2015-3, 3/2015, 4/22, 05-Aug-2016, 2019/aug/01, Sep-23-2020.
 fn numeric(cx: &Cx, i: usize) -> Option<Dt> {
-    let raw = cx.raw(i);
+    // the tokenizer splits "2019/aug/01" and "23/Sep/2020": join a tight run back
+    let mut last = i;
+    while last < i + 4
+        && cx.tight(last + 1)
+        && matches!(cx.raw(last + 1), "/" | "-" | ".")
+        && cx.tight(last + 2)
+        && cx.raw(last + 2).chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        last += 2;
+    }
+    while last > i {
+        if let (Some(a), Some(b)) = (cx.toks.get(i), cx.toks.get(last)) {
+            if let Some(joined) = cx.text.get(a.span.start..b.span.end) {
+                if let Some(d) = numeric_str(cx, i, joined, last) {
+                    return Some(d);
+                }
+            }
+        }
+        last -= 2;
+    }
+    numeric_str(cx, i, cx.raw(i), i)
+}
+
+fn numeric_str(cx: &Cx, i: usize, raw: &str, last: usize) -> Option<Dt> {
     if raw.len() > 24 {
         return None;
     }
@@ -1401,8 +1642,8 @@ fn numeric(cx: &Cx, i: usize) -> Option<Dt> {
     let mk = |y: Option<i64>, m: Option<u32>, d: Option<u32>| {
         Some(Dt {
             start: cx.start(i),
-            end: cx.end(i),
-            next: i + 1,
+            end: cx.end(last),
+            next: last + 1,
             year: y,
             month: m,
             day: d,
@@ -1493,7 +1734,9 @@ fn numeric(cx: &Cx, i: usize) -> Option<Dt> {
             if fraction_like && !date_ctx {
                 return None;
             }
-            let unit_follows = lx::unit(cx.low(i + 1)).is_some() || lx::time_unit(cx.low(i + 1)).is_some() || cx.low(i + 1) == "of";
+            let unit_follows = lx::unit(cx.low(last + 1)).is_some()
+                || lx::time_unit(cx.low(last + 1)).is_some()
+                || cx.low(last + 1) == "of";
             if unit_follows {
                 return None;
             }
@@ -1533,6 +1776,12 @@ fn relative(cx: &Cx, i: usize) -> Option<Hit> {
         return Some(mk(cx.start(i), &h, h.end, h.next));
     }
     if matches!(w, "next" | "last" | "past" | "previous" | "coming" | "upcoming" | "following") {
+        let prev = if i > 0 { cx.low(i - 1) } else { "" };
+        let verb = w == "last"
+            && (prev.ends_with("n't") || prev.ends_with("n’t") || matches!(prev, "to" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must" | "not" | "did" | "does" | "do" | "it" | "they" | "which" | "that"));
+        if verb {
+            return None;
+        }
         let h = duration_with_figure(cx, i + 1)?;
         return Some(mk(cx.start(i), &h, h.end, h.next));
     }
@@ -1584,4 +1833,65 @@ fn duration_with_figure(cx: &Cx, i: usize) -> Option<Hit> {
 fn _year(cx: &Cx, i: usize) -> Option<i64> {
     let (v, n, plain) = literal(cx.raw(i));
     (plain && n == 4 && (1000.0..2100.0).contains(&v)).then_some(v as i64)
+}
+
+/// Weeks: "week 10", "the week of September 15th", "the week commencing February 4",
+/// "w/c Feb 4", "the last week of July", "first week of 2019".
+fn week(cx: &Cx, i: usize) -> Option<Dt> {
+    let low = cx.low(i);
+    let mk = |end: usize, next: usize| {
+        Some(Dt {
+            start: cx.start(i),
+            end,
+            next,
+            solid: true,
+            iso: Some("XXXX-WXX".into()),
+            ..Dt::default()
+        })
+    };
+    if low == "week" {
+        let n = cx.low(i + 1);
+        if cx.is_num(i + 1) && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) {
+            return mk(cx.end(i + 1), i + 2);
+        }
+        let mut k = i + 1;
+        match n {
+            "of" | "commencing" | "beginning" => k += 1,
+            "starting" => {
+                k += 1;
+                if cx.low(k) == "on" {
+                    k += 1;
+                }
+            }
+            _ => return None,
+        }
+        let d = date(cx, k).filter(|d| d.day.is_some() || d.month.is_some())?;
+        return mk(d.end, d.next);
+    }
+    if low == "w" && cx.raw(i + 1) == "/" && cx.low(i + 2) == "c" && cx.tight(i + 1) {
+        let d = date(cx, i + 3).filter(|d| d.day.is_some())?;
+        return mk(d.end, d.next);
+    }
+    // "last week of july", "first week of 2019", "first friday of july", "second sunday"
+    let ord = lx::ordinal(low).filter(|o| *o <= 5).is_some() || low == "last";
+    if ord {
+        let u = cx.low(i + 1);
+        let is_wd = lx::weekday(u).is_some() && u.len() >= 6;
+        if u == "week" || is_wd {
+            if matches!(cx.low(i + 2), "of" | "in") {
+                let k = i + 3;
+                if let Some(d) = date(cx, k).filter(|d| d.month.is_some() || d.year.is_some()) {
+                    return mk(d.end, d.next);
+                }
+                if matches!(cx.low(k), "this" | "next" | "last" | "the") && matches!(cx.low(k + 1), "month" | "year") {
+                    return mk(cx.end(k + 1), k + 2);
+                }
+                return None;
+            }
+            if is_wd && low != "last" {
+                return mk(cx.end(i + 1), i + 2);
+            }
+        }
+    }
+    None
 }

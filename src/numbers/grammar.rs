@@ -267,8 +267,7 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
         fraction: false,
     };
     let suffix = &s[n..];
-    if suffix.is_empty() {
-        // "1.3e" "+" "6" is split by the tokenizer; "1e10" is not
+    if suffix.is_empty() && cx.raw(i + 1) != "^" {
         return Some(f);
     }
     // "17th-century": an ordinal joined to a word
@@ -1376,6 +1375,12 @@ pub(crate) fn duration(cx: &Cx, i: usize) -> Option<Hit> {
             _ => (false, k),
         };
         if matches!(cx.low(s), "a" | "an") && cx.low(s + 1) == "half" && sep {
+            h.end = cx.end(s + 1);
+            k = s + 2;
+            grew = true;
+            break;
+        }
+        if matches!(cx.low(s), "a" | "an") && cx.low(s + 1) == "quarter" && cx.low(k) == "and" {
             h.end = cx.end(s + 1);
             k = s + 2;
             grew = true;
