@@ -101,7 +101,10 @@ pub(crate) fn date_or_time(cx: &Cx, i: usize) -> Option<Hit> {
         let last = best.next - 1;
         let w = cx.low(last);
         let abbrev = w.ends_with('.') && (lx::month(w).is_some() || lx::weekday(w).is_some());
-        if abbrev && best.end == cx.end(last) && (last + 1 >= cx.len() || cx.initial(last + 1) || cx.line_break_before(last + 1)) {
+        if abbrev
+            && best.end == cx.end(last)
+            && (last + 1 >= cx.len() || cx.initial(last + 1) || cx.line_break_before(last + 1))
+        {
             best.end -= 1;
         }
     }
@@ -135,7 +138,11 @@ fn day_part_time(cx: &Cx, i: usize) -> Option<Hit> {
     }
     let t = time(cx, k).or_else(|| {
         let f = super::grammar::figure(cx, k)?;
-        let ok = f.whole(cx) && f.value.fract() == 0.0 && (1.0..=12.0).contains(&f.value) && k > 0 && cx.low(k - 1) == "at";
+        let ok = f.whole(cx)
+            && f.value.fract() == 0.0
+            && (1.0..=12.0).contains(&f.value)
+            && k > 0
+            && cx.low(k - 1) == "at";
         ok.then(|| Dt {
             end: f.end,
             next: f.next,
@@ -157,12 +164,21 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
     if matches!(w, "every" | "each") {
         let k = i + 1;
         if let Some(h) = duration_with_figure(cx, k) {
-            return Some(Hit { start: cx.start(i), ty: NumberType::Date, ..h });
+            return Some(Hit {
+                start: cx.start(i),
+                ty: NumberType::Date,
+                ..h
+            });
         }
         if let Some(h) = day_part_time(cx, k) {
-            return Some(Hit { start: cx.start(i), ..h });
+            return Some(Hit {
+                start: cx.start(i),
+                ..h
+            });
         }
-        if let Some(p) = point(cx, k).filter(|p| p.solid && (p.has_time() || p.day.is_some() || p.iso.is_some())) {
+        if let Some(p) =
+            point(cx, k).filter(|p| p.solid && (p.has_time() || p.day.is_some() || p.iso.is_some()))
+        {
             if p.has_time() || p.day.is_some() {
                 let mut h = p.hit();
                 h.start = cx.start(i);
@@ -173,7 +189,23 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
     }
     // "3pm each day", "3pm every day"
     let t = time(cx, i)?;
-    if matches!(cx.low(t.next), "each" | "every") && matches!(cx.low(t.next + 1), "day" | "week" | "morning" | "evening" | "night" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+    if matches!(cx.low(t.next), "each" | "every")
+        && matches!(
+            cx.low(t.next + 1),
+            "day"
+                | "week"
+                | "morning"
+                | "evening"
+                | "night"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    {
         let mut h = t.hit();
         h.end = cx.end(t.next + 1);
         h.next = t.next + 2;
@@ -224,10 +256,11 @@ fn range(cx: &Cx, i: usize) -> Option<Hit> {
         _ => (i, None),
     };
     if let Some((a, b)) = day_pair(cx.raw(k)).filter(|_| need.is_some()) {
-        let (end, next) = match date_body(cx, k + 1).filter(|d| d.month.is_some() && d.day.is_none()) {
-            Some(d) => (d.end, d.next),
-            None => period_after(cx, k + 1)?,
-        };
+        let (end, next) =
+            match date_body(cx, k + 1).filter(|d| d.month.is_some() && d.day.is_none()) {
+                Some(d) => (d.end, d.next),
+                None => period_after(cx, k + 1)?,
+            };
         return Some(Hit {
             start: cx.start(i),
             end,
@@ -319,7 +352,11 @@ fn day_pair(raw: &str) -> Option<(u32, u32)> {
 /// "next sunday", "on Thursday", "in the afternoon" after a range or a time.
 fn period_after(cx: &Cx, j: usize) -> Option<(usize, usize)> {
     let w = cx.low(j);
-    let k = if matches!(w, "of" | "on" | "in") { j + 1 } else { j };
+    let k = if matches!(w, "of" | "on" | "in") {
+        j + 1
+    } else {
+        j
+    };
     if let Some(p) = point(cx, k).filter(|p| p.has_date()) {
         return Some((p.end, p.next));
     }
@@ -372,7 +409,13 @@ fn part_of_day(cx: &Cx, j: usize) -> Option<(usize, usize)> {
     let a = cx.low(j);
     let b = cx.low(j + 1);
     let c = cx.low(j + 2);
-    if a == "in" && b == "the" && matches!(c, "morning" | "afternoon" | "evening" | "night" | "am" | "pm") {
+    if a == "in"
+        && b == "the"
+        && matches!(
+            c,
+            "morning" | "afternoon" | "evening" | "night" | "am" | "pm"
+        )
+    {
         return Some((cx.end(j + 2), j + 3));
     }
     if a == "at" && b == "night" {
@@ -425,7 +468,9 @@ fn point(cx: &Cx, i: usize) -> Option<Dt> {
             t.next = n;
         } else if cx.low(t.next) == "on" {
             // "8pm on 15", "3pm on Sun"
-            if let Some(b) = bare(cx, t.next + 1).filter(|b| cx.kind(b.next) != Some(TokenKind::Word)) {
+            if let Some(b) =
+                bare(cx, t.next + 1).filter(|b| cx.kind(b.next) != Some(TokenKind::Word))
+            {
                 t.end = b.end;
                 t.next = b.next;
             } else if lx::weekday(cx.low(t.next + 1)).is_some() {
@@ -439,8 +484,18 @@ fn point(cx: &Cx, i: usize) -> Option<Dt> {
     if let Some(b) = bare(cx, i).filter(|b| b.day.is_some()) {
         let sep = cx.low(b.next);
         if matches!(sep, "," | "at") {
-            if let Some(t) = time(cx, b.next + 1).filter(|t| t.minute.is_some() && (cx.raw(b.next + 1).contains(|c: char| c.is_ascii_alphabetic() || c == ':') || meridiem(cx, b.next + 2).is_some())) {
-                return Some(Dt { start: cx.start(i), day: b.day, ..t });
+            if let Some(t) = time(cx, b.next + 1).filter(|t| {
+                t.minute.is_some()
+                    && (cx
+                        .raw(b.next + 1)
+                        .contains(|c: char| c.is_ascii_alphabetic() || c == ':')
+                        || meridiem(cx, b.next + 2).is_some())
+            }) {
+                return Some(Dt {
+                    start: cx.start(i),
+                    day: b.day,
+                    ..t
+                });
             }
         }
     }
@@ -537,7 +592,9 @@ fn time(cx: &Cx, i: usize) -> Option<Dt> {
     let mut t = clock(cx, i)?;
     // time zone
     let z = cx.low(t.next);
-    if lx::time_zone(z) && cx.raw(t.next).chars().all(|c| c.is_ascii_uppercase()) || matches!(z, "gmt" | "utc" | "pst" | "ist" | "cst" | "est") {
+    if lx::time_zone(z) && cx.raw(t.next).chars().all(|c| c.is_ascii_uppercase())
+        || matches!(z, "gmt" | "utc" | "pst" | "ist" | "cst" | "est")
+    {
         t.end = cx.end(t.next);
         t.next += 1;
     }
@@ -678,7 +735,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Dt> {
         if m == 0 {
             // "seven thirty", "seven thirty five", "eleven five"
             if let Some(v) = lx::compound(cx.low(next)) {
-                if v >= 10 && v < 60 {
+                if (10..60).contains(&v) {
                     m = v;
                     next += 1;
                     if v % 10 == 0 && v >= 20 {
@@ -687,7 +744,10 @@ fn clock(cx: &Cx, i: usize) -> Option<Dt> {
                             next += 1;
                         }
                     }
-                } else if (1..10).contains(&v) && matches!(cx.low(i - 0), _) && meridiem(cx, next + 1).is_some() {
+                } else if (1..10).contains(&v)
+                    && matches!(cx.low(i), _)
+                    && meridiem(cx, next + 1).is_some()
+                {
                     m = v;
                     next += 1;
                 }
@@ -699,7 +759,9 @@ fn clock(cx: &Cx, i: usize) -> Option<Dt> {
             hour = apply_meridiem(h, pm);
             end = e;
             next = n;
-            if let Some((pm2, e2, n2)) = oclock_word(cx, next).and_then(|(e, n)| meridiem(cx, n).map(|(p, e2, n2)| (p, e2.max(e), n2))) {
+            if let Some((pm2, e2, n2)) = oclock_word(cx, next)
+                .and_then(|(e, n)| meridiem(cx, n).map(|(p, e2, n2)| (p, e2.max(e), n2)))
+            {
                 hour = apply_meridiem(h, pm2);
                 end = e2;
                 next = n2;
@@ -835,7 +897,11 @@ fn past_to(cx: &Cx, i: usize) -> Option<Dt> {
         (h, m)
     };
     // "ten to five" as a range of numbers is more likely: require a time word
-    if matches!(rel, "to") && m != 15 && m != 30 && !matches!(cx.low(i + 1), "minutes" | "minute" | "min" | "mins") {
+    if matches!(rel, "to")
+        && m != 15
+        && m != 30
+        && !matches!(cx.low(i + 1), "minutes" | "minute" | "min" | "mins")
+    {
         return None;
     }
     let mut t = Dt {
@@ -861,21 +927,51 @@ fn month_at(cx: &Cx, i: usize) -> Option<u32> {
     let m = lx::month(low)?;
     let raw = cx.raw(i);
     let cap = cx.capitalized(i);
-    let upper_all = raw.len() > 1 && raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let upper_all = raw.len() > 1
+        && raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     if upper_all && raw.len() > 4 {
         return None; // headlines in capitals: no context to judge by
     }
     let next_num = cx.is_num(i + 1)
-        || matches!(cx.raw(i + 1), "/" | "-" | ".") && cx.tight(i + 1) && cx.is_num(i + 2) && cx.tight(i + 2)
+        || matches!(cx.raw(i + 1), "/" | "-" | ".")
+            && cx.tight(i + 1)
+            && cx.is_num(i + 2)
+            && cx.tight(i + 2)
         || lx::ordinal(cx.low(i + 1)).is_some_and(|o| o <= 31)
         || cx.low(i + 1) == "the" && lx::ordinal(cx.low(i + 2)).is_some();
     let abbrev = !lx::month_full(low.trim_end_matches('.'));
     let prev = if i > 0 { cx.low(i - 1) } else { "" };
     let date_prep = matches!(
         prev,
-        "in" | "of" | "since" | "until" | "till" | "by" | "early" | "late" | "mid" | "last"
-            | "next" | "this" | "during" | "from" | "through" | "to" | "before" | "after"
-            | "between" | "and" | "or" | "each" | "every" | "on" | "mid-" | "that" | "past"
+        "in" | "of"
+            | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "during"
+            | "from"
+            | "through"
+            | "to"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "or"
+            | "each"
+            | "every"
+            | "on"
+            | "mid-"
+            | "that"
+            | "past"
     );
     match low.trim_end_matches('.') {
         "may" => {
@@ -889,19 +985,54 @@ fn month_at(cx: &Cx, i: usize) -> Option<u32> {
             if cx.initial(i) {
                 return None;
             }
+            // "May said" is a person; "in May", "May 2025", "May." are months
+            let strong = matches!(
+                prev,
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "between"
+                    | "each"
+                    | "every"
+                    | "on"
+                    | "mid-"
+            );
             let after = cx.low(i + 1);
-            let verb_follows = cx.kind(i + 1) == Some(TokenKind::Word)
-                && !matches!(after, "and" | "or" | "of" | "to" | "through" | "until" | "last" | "this" | "next" | "in" | "when" | "that" | "for" | "as" | "is" | "was" | "will" | "has" | "had" | "at" | "with" | "after" | "before");
-            if date_prep || !verb_follows {
+            let plain_follows = cx.kind(i + 1) != Some(TokenKind::Word)
+                || matches!(
+                    after,
+                    "and" | "or" | "to" | "through" | "until" | "last" | "this" | "next" | "of"
+                );
+            if strong || plain_follows && !cx.capitalized(i.wrapping_sub(1)) {
                 return Some(m);
             }
             None
         }
         "march" => {
             if !cap {
-                return (next_num || date_prep && !matches!(prev, "to" | "and" | "or" | "the")).then_some(m);
+                return (next_num || date_prep && !matches!(prev, "to" | "and" | "or" | "the"))
+                    .then_some(m);
             }
-            if cx.initial(i) && !next_num && matches!(cx.low(i + 1), "on" | "to" | "into" | "through" | "for" | "against" | "with" | "in") {
+            if cx.initial(i)
+                && !next_num
+                && matches!(
+                    cx.low(i + 1),
+                    "on" | "to" | "into" | "through" | "for" | "against" | "with" | "in"
+                )
+            {
                 return None;
             }
             Some(m)
@@ -925,7 +1056,7 @@ fn month_at(cx: &Cx, i: usize) -> Option<u32> {
             None
         }
         _ => {
-            if !cap && !(next_num || date_prep || cx.is_num(i.wrapping_sub(1))) {
+            if !(cap || next_num || date_prep || cx.is_num(i.wrapping_sub(1))) {
                 // lowercase "august" is an adjective unless a date is around
                 return (low != "august").then_some(m);
             }
@@ -948,7 +1079,10 @@ fn weekday_at(cx: &Cx, i: usize) -> Option<u32> {
     }
     let next = cx.raw(i + 1);
     let ok = (cx.capitalized(i) || low.ends_with('.'))
-        && (matches!(next, "," | ".") || cx.is_num(i + 1) || month_at(cx, i + 1).is_some() || low.ends_with('.'));
+        && (matches!(next, "," | ".")
+            || cx.is_num(i + 1)
+            || month_at(cx, i + 1).is_some()
+            || low.ends_with('.'));
     ok.then_some(d)
 }
 
@@ -976,17 +1110,25 @@ fn year_value(cx: &Cx, k: usize) -> Option<(i64, usize, usize)> {
         }
     }
     // "'98", "’05"
-    if matches!(raw, "'" | "’") && cx.is_num(k + 1) && cx.tight(k + 1) && cx.raw(k + 1).len() == 2 {
+    if matches!(raw, "'" | "’") && cx.is_num(k + 1) && cx.tight(k + 1) && cx.raw(k + 1).len() == 2
+    {
         let y: i64 = cx.raw(k + 1).parse().ok()?;
-        return Some((if y < 50 { 2000 + y } else { 1900 + y }, cx.end(k + 1), k + 2));
+        return Some((
+            if y < 50 { 2000 + y } else { 1900 + y },
+            cx.end(k + 1),
+            k + 2,
+        ));
     }
     None
 }
 
 /// Era after a year: "2014 A.D.", "2014 BC".
 fn era(cx: &Cx, j: usize) -> Option<(usize, usize)> {
-    matches!(cx.low(j), "a.d." | "ad" | "b.c." | "bc" | "bce" | "ce" | "b.c" | "a.d")
-        .then(|| (cx.end(j), j + 1))
+    matches!(
+        cx.low(j),
+        "a.d." | "ad" | "b.c." | "bc" | "bce" | "ce" | "b.c" | "a.d"
+    )
+    .then(|| (cx.end(j), j + 1))
 }
 
 /// A date without a time.
@@ -1004,7 +1146,11 @@ fn date(cx: &Cx, i: usize) -> Option<Dt> {
         }
         if cx.low(i + 1) == "the" {
             if let Some((day, e, n)) = day_value(cx, i + 2) {
-                if lx::ordinal(cx.low(i + 2)).is_some() || cx.raw(i + 2).ends_with(char::is_alphabetic) || cx.is_num(i + 2) || lx::compound(cx.low(i + 2)).is_some() {
+                if lx::ordinal(cx.low(i + 2)).is_some()
+                    || cx.raw(i + 2).ends_with(char::is_alphabetic)
+                    || cx.is_num(i + 2)
+                    || lx::compound(cx.low(i + 2)).is_some()
+                {
                     return Some(Dt {
                         start: cx.start(i),
                         end: e,
@@ -1049,7 +1195,10 @@ fn date(cx: &Cx, i: usize) -> Option<Dt> {
             ..Dt::default()
         });
     }
-    if matches!(low, "this" | "next" | "last" | "coming" | "past" | "previous") {
+    if matches!(
+        low,
+        "this" | "next" | "last" | "coming" | "past" | "previous"
+    ) {
         if let Some(m) = month_at(cx, i + 1) {
             if !cx.is_num(i + 2) {
                 return Some(Dt {
@@ -1062,7 +1211,9 @@ fn date(cx: &Cx, i: usize) -> Option<Dt> {
                 });
             }
         }
-        if let Some(wd) = weekday_at(cx, i + 1).filter(|_| lx::weekday(cx.low(i + 1)).is_some() && cx.low(i + 1).len() >= 6) {
+        if let Some(wd) = weekday_at(cx, i + 1)
+            .filter(|_| lx::weekday(cx.low(i + 1)).is_some() && cx.low(i + 1).len() >= 6)
+        {
             return Some(Dt {
                 start: cx.start(i),
                 end: cx.end(i + 1),
@@ -1109,7 +1260,73 @@ fn date(cx: &Cx, i: usize) -> Option<Dt> {
     if let Some(d) = period(cx, i) {
         return Some(d);
     }
+    if let Some(d) = year_in_context(cx, i) {
+        return Some(d);
+    }
     date_body(cx, i)
+}
+
+/// A year after a word that introduces a time ("in 1990", "since 2014", "by 2030",
+/// "of 1998"), with no unit or noun count after it.
+fn year_in_context(cx: &Cx, i: usize) -> Option<Dt> {
+    let (y, e, n) = year_value(cx, i)?;
+    if !cx.is_num(i) || i == 0 {
+        return None;
+    }
+    let prev = cx.low(i - 1);
+    let ok = matches!(
+        prev,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "of"
+            | "during"
+            | "before"
+            | "after"
+            | "through"
+            | "circa"
+            | "early"
+            | "late"
+            | "mid"
+            | "mid-"
+            | "year"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "from"
+            | "between"
+            | "fiscal"
+    );
+    if !ok {
+        return None;
+    }
+    let next = cx.low(n);
+    let counted = lx::unit(next).is_some()
+        || lx::time_unit(next).is_some()
+        || lx::currency_word(next).is_some()
+        || matches!(
+            next,
+            "%" | "percent" | "people" | "of" | "million" | "billion" | "thousand"
+        );
+    if counted {
+        return None;
+    }
+    let mut d = Dt {
+        start: cx.start(i),
+        end: e,
+        next: n,
+        year: Some(y),
+        solid: true,
+        ..Dt::default()
+    };
+    if let Some((e2, n2)) = era(cx, n) {
+        d.end = e2;
+        d.next = n2;
+    }
+    Some(d)
 }
 
 /// Phrases that take "the": decades, quarters, centuries, days of the month, "the
@@ -1165,7 +1382,9 @@ fn the_phrase(cx: &Cx, i: usize) -> Option<Dt> {
     let ordinalish = lx::ordinal(cx.low(i)).is_some()
         || cx.raw(i).ends_with(|c: char| c.is_ascii_alphabetic())
         || cx.low(i + 1) == "of"
-        || lx::compound(cx.low(i)).is_some() && cx.kind(i + 1) == Some(TokenKind::Word) && lx::ordinal(cx.low(i + 1)).is_some();
+        || lx::compound(cx.low(i)).is_some()
+            && cx.kind(i + 1) == Some(TokenKind::Word)
+            && lx::ordinal(cx.low(i + 1)).is_some();
     if !ordinalish && !cx.is_num(i) {
         return None;
     }
@@ -1199,8 +1418,15 @@ fn the_phrase(cx: &Cx, i: usize) -> Option<Dt> {
     // before no noun
     let prev = if i >= 2 { cx.low(i - 2) } else { "" };
     let noun_follows = cx.kind(n) == Some(TokenKind::Word)
-        && !matches!(cx.low(n), "at" | "and" | "or" | "to" | "through" | "until" | "of");
-    if matches!(prev, "on" | "for" | "by" | "until" | "since" | "from" | "before" | "after" | "till") && !noun_follows {
+        && !matches!(
+            cx.low(n),
+            "at" | "and" | "or" | "to" | "through" | "until" | "of"
+        );
+    if matches!(
+        prev,
+        "on" | "for" | "by" | "until" | "since" | "from" | "before" | "after" | "till"
+    ) && !noun_follows
+    {
         return Some(Dt {
             start: cx.start(i),
             end: e,
@@ -1248,7 +1474,9 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
             return mk(cx.end(i + 1), i + 2, format!("{}", n / 10));
         }
         // "20th century"
-        if matches!(cx.low(i + 1), "century" | "centuries") && super::grammar::figure(cx, i).is_some_and(|f| f.ordinal) {
+        if matches!(cx.low(i + 1), "century" | "centuries")
+            && super::grammar::figure(cx, i).is_some_and(|f| f.ordinal)
+        {
             return mk(cx.end(i + 1), i + 2, format!("{:02}", n.saturating_sub(1)));
         }
         // "2017 q1", "2019-H2"
@@ -1258,7 +1486,11 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
                 return mk(cx.end(i + 1), i + 2, format!("{n}-{}", q.to_uppercase()));
             }
         }
-        if digits == 4 && (suf.eq_ignore_ascii_case("-h1") || suf.eq_ignore_ascii_case("-h2") || suf.len() == 3 && suf.to_ascii_lowercase().starts_with("-q")) {
+        if digits == 4
+            && (suf.eq_ignore_ascii_case("-h1")
+                || suf.eq_ignore_ascii_case("-h2")
+                || suf.len() == 3 && suf.to_ascii_lowercase().starts_with("-q"))
+        {
             return mk(cx.end(i), i + 1, format!("{n}{}", suf.to_uppercase()));
         }
         // "18q4"
@@ -1271,7 +1503,11 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
         }
     }
     // Q1, Q3 2019
-    if raw.len() == 2 && (raw.starts_with('Q') || raw.starts_with('q') && cx.is_num(i + 1)) && raw.as_bytes()[1].is_ascii_digit() && (b'1'..=b'4').contains(&raw.as_bytes()[1]) {
+    if raw.len() == 2
+        && (raw.starts_with('Q') || raw.starts_with('q') && cx.is_num(i + 1))
+        && raw.as_bytes()[1].is_ascii_digit()
+        && (b'1'..=b'4').contains(&raw.as_bytes()[1])
+    {
         if let Some((y, e, n)) = year_value(cx, i + 1) {
             return mk(e, n, format!("{y}-Q{}", &raw[1..]));
         }
@@ -1291,7 +1527,10 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
             year_after(cx, &mut d);
             return Some(d);
         }
-        if r.len() >= 4 && r[..4].bytes().all(|b| b.is_ascii_digit()) && matches!(&r[4..], "" | "s") {
+        if r.get(..4)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            && matches!(r.get(4..), Some("" | "s"))
+        {
             return mk(cx.end(i), i + 1, r[..4].to_string());
         }
         return None;
@@ -1300,13 +1539,20 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
     if let Some((a, b)) = low.split_once('-') {
         if matches!(b, "quarter" | "half") {
             if let Some(o) = lx::ordinal(a).filter(|o| *o <= 4) {
-                return mk(cx.end(i), i + 1, format!("XXXX-{}{o}", if b == "quarter" { "Q" } else { "H" }));
+                return mk(
+                    cx.end(i),
+                    i + 1,
+                    format!("XXXX-{}{o}", if b == "quarter" { "Q" } else { "H" }),
+                );
             }
         }
         return None;
     }
     // "early March", "late 1990", "the late 1970s", "end of 1990", "beginning of March"
-    if matches!(low, "early" | "late" | "mid" | "middle" | "end" | "beginning" | "start") {
+    if matches!(
+        low,
+        "early" | "late" | "mid" | "middle" | "end" | "beginning" | "start"
+    ) {
         let mut k = i + 1;
         if cx.low(k) == "of" {
             k += 1;
@@ -1324,7 +1570,9 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
     }
     // "third quarter", "first half of 2019", "20th century", "the nineteenth century"
     if let Some(o) = lx::ordinal(low).or_else(|| {
-        super::grammar::figure(cx, i).filter(|f| f.ordinal).map(|f| f.value as u32)
+        super::grammar::figure(cx, i)
+            .filter(|f| f.ordinal)
+            .map(|f| f.value as u32)
     }) {
         let unit = cx.low(i + 1);
         if matches!(unit, "quarter" | "half") && o <= 4 {
@@ -1342,7 +1590,10 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
             if unit == "half" && y == "XXXX" {
                 return None;
             }
-            if y == "XXXX" && matches!(cx.low(next), "this" | "next" | "last") && cx.low(next + 1) == "year" {
+            if y == "XXXX"
+                && matches!(cx.low(next), "this" | "next" | "last")
+                && cx.low(next + 1) == "year"
+            {
                 end = cx.end(next + 1);
                 next += 2;
             }
@@ -1353,28 +1604,39 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
         }
         if matches!(unit, "week") && cx.low(i + 2) == "of" {
             if let Some(d) = month_year_or_decade(cx, i + 3) {
-                return Some(Dt { start: cx.start(i), ..d });
+                return Some(Dt {
+                    start: cx.start(i),
+                    ..d
+                });
             }
         }
         // "first tuesday of july"
         if lx::weekday(unit).is_some() && matches!(cx.low(i + 2), "of" | "in") {
             if let Some(d) = month_year_or_decade(cx, i + 3) {
-                return Some(Dt { start: cx.start(i), ..d });
+                return Some(Dt {
+                    start: cx.start(i),
+                    ..d
+                });
             }
         }
         return None;
     }
     // "fiscal 1989", "summer 2019", "spring of 2020"
-    if matches!(low, "fiscal" | "fy" | "summer" | "spring" | "autumn" | "fall" | "winter") {
+    if matches!(
+        low,
+        "fiscal" | "fy" | "summer" | "spring" | "autumn" | "fall" | "winter"
+    ) {
         let mut k = i + 1;
-        if cx.low(k) == "of" {
-            k += 1;
-        } else if low == "fiscal" && cx.low(k) == "year" {
+        if cx.low(k) == "of" || low == "fiscal" && cx.low(k) == "year" {
             k += 1;
         }
         let (y, e, n) = year_value(cx, k).or_else(|| {
             let f = figure(cx, k)?;
-            (f.words && (1000.0..2200.0).contains(&f.value)).then(|| (f.value as i64, f.end, f.next))
+            (f.words && (1000.0..2200.0).contains(&f.value)).then_some((
+                f.value as i64,
+                f.end,
+                f.next,
+            ))
         })?;
         return Some(Dt {
             start: cx.start(i),
@@ -1403,7 +1665,10 @@ fn month_year_or_decade(cx: &Cx, k: usize) -> Option<Dt> {
         });
     }
     if cx.low(k) == "the" {
-        return month_year_or_decade(cx, k + 1).map(|d| Dt { start: cx.start(k), ..d });
+        return month_year_or_decade(cx, k + 1).map(|d| Dt {
+            start: cx.start(k),
+            ..d
+        });
     }
     let m = month_at(cx, k)?;
     let mut d = Dt {
@@ -1465,7 +1730,15 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
                         e = cx.end(n);
                         n += 1;
                     }
-                    return Some(Dt { start: cx.start(i), end: e, next: n, month: Some(m), day: Some(d), solid: true, ..Dt::default() });
+                    return Some(Dt {
+                        start: cx.start(i),
+                        end: e,
+                        next: n,
+                        month: Some(m),
+                        day: Some(d),
+                        solid: true,
+                        ..Dt::default()
+                    });
                 }
             }
         }
@@ -1477,7 +1750,12 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
         if matches!(cx.raw(j), "/" | "." | "-") && cx.tight(j) {
             j += 1;
         }
-        if cx.raw(j) == "," && cx.is_num(j + 1) && (cx.raw(j + 1).len() <= 2 || cx.raw(j + 1).len() <= 4 && cx.raw(j + 1).ends_with(|c: char| c.is_ascii_alphabetic())) {
+        if cx.raw(j) == ","
+            && cx.is_num(j + 1)
+            && (cx.raw(j + 1).len() <= 2
+                || cx.raw(j + 1).len() <= 4
+                    && cx.raw(j + 1).ends_with(|c: char| c.is_ascii_alphabetic()))
+        {
             j += 1; // "October, 1st"
         }
         let mut d = Dt {
@@ -1506,7 +1784,9 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
                 let words = !cx.is_num(dj);
                 // "March first", "may twenty one", but not "in March one of ..."
                 let ok = if words {
-                    lx::ordinal(cx.low(n - 1)).is_some() || the || cx.low(dj) != "one" && cx.kind(n) != Some(TokenKind::Word)
+                    lx::ordinal(cx.low(n - 1)).is_some()
+                        || the
+                        || cx.low(dj) != "one" && cx.kind(n) != Some(TokenKind::Word)
                 } else {
                     true
                 };
@@ -1551,12 +1831,31 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
         k += 1;
         // "20th of next month", "20th of the current month"
         let (a, b) = (cx.low(k), cx.low(k + 1));
-        let rel = |w: &str| matches!(w, "next" | "this" | "last" | "current" | "previous" | "following");
+        let rel = |w: &str| {
+            matches!(
+                w,
+                "next" | "this" | "last" | "current" | "previous" | "following"
+            )
+        };
         if rel(a) && b == "month" {
-            return Some(Dt { start: cx.start(i), end: cx.end(k + 1), next: k + 2, day: Some(day), solid: true, ..Dt::default() });
+            return Some(Dt {
+                start: cx.start(i),
+                end: cx.end(k + 1),
+                next: k + 2,
+                day: Some(day),
+                solid: true,
+                ..Dt::default()
+            });
         }
         if a == "the" && rel(b) && cx.low(k + 2) == "month" {
-            return Some(Dt { start: cx.start(i), end: cx.end(k + 2), next: k + 3, day: Some(day), solid: true, ..Dt::default() });
+            return Some(Dt {
+                start: cx.start(i),
+                end: cx.end(k + 2),
+                next: k + 3,
+                day: Some(day),
+                solid: true,
+                ..Dt::default()
+            });
         }
     }
     let m = month_at(cx, k).or_else(|| {
@@ -1586,7 +1885,11 @@ fn numeric(cx: &Cx, i: usize) -> Option<Dt> {
         && cx.tight(last + 1)
         && matches!(cx.raw(last + 1), "/" | "-" | ".")
         && cx.tight(last + 2)
-        && cx.raw(last + 2).chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && cx
+            .raw(last + 2)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
     {
         last += 2;
     }
@@ -1612,7 +1915,11 @@ fn numeric_str(cx: &Cx, i: usize, raw: &str, last: usize) -> Option<Dt> {
         return None;
     }
     let sep = raw.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
-    if raw.chars().filter(|c| matches!(c, '/' | '-' | '.')).any(|c| c != sep) {
+    if raw
+        .chars()
+        .filter(|c| matches!(c, '/' | '-' | '.'))
+        .any(|c| c != sep)
+    {
         return None;
     }
     let parts: Vec<&str> = raw.split(sep).collect();
@@ -1635,7 +1942,11 @@ fn numeric_str(cx: &Cx, i: usize, raw: &str, last: usize) -> Option<Dt> {
         let n = num(p)?;
         match p.len() {
             4 if (1000..=2199).contains(&n) => Some(i64::from(n)),
-            2 => Some(if n < 50 { 2000 + i64::from(n) } else { 1900 + i64::from(n) }),
+            2 => Some(if n < 50 {
+                2000 + i64::from(n)
+            } else {
+                1900 + i64::from(n)
+            }),
             _ => None,
         }
     };
@@ -1651,7 +1962,9 @@ fn numeric_str(cx: &Cx, i: usize, raw: &str, last: usize) -> Option<Dt> {
             ..Dt::default()
         })
     };
-    let letters = parts.iter().any(|p| p.bytes().any(|b| b.is_ascii_alphabetic()));
+    let letters = parts
+        .iter()
+        .any(|p| p.bytes().any(|b| b.is_ascii_alphabetic()));
     if parts.len() == 3 {
         let (a, b, c) = (parts[0], parts[1], parts[2]);
         if a.len() == 4 {
@@ -1666,7 +1979,11 @@ fn numeric_str(cx: &Cx, i: usize, raw: &str, last: usize) -> Option<Dt> {
             return None;
         }
         // "September-2020-23"
-        if let (Some(m), Some(y), Some(d)) = (lx::month(&a.to_ascii_lowercase()), yearv(b).filter(|_| b.len() == 4), dayv(c)) {
+        if let (Some(m), Some(y), Some(d)) = (
+            lx::month(&a.to_ascii_lowercase()),
+            yearv(b).filter(|_| b.len() == 4),
+            dayv(c),
+        ) {
             return mk(Some(y), Some(m), Some(d));
         }
         let y = yearv(c)?;
@@ -1709,7 +2026,8 @@ fn numeric_str(cx: &Cx, i: usize, raw: &str, last: usize) -> Option<Dt> {
             return None;
         }
         // "2010-12" is a range of years more often than a month
-        if sep == '-' && b.len() == 2 && i > 0 && matches!(cx.low(i - 1), "in" | "from" | "season") {
+        if sep == '-' && b.len() == 2 && i > 0 && matches!(cx.low(i - 1), "in" | "from" | "season")
+        {
             return None;
         }
         return mk(Some(y), Some(m), None);
@@ -1725,12 +2043,25 @@ fn numeric_str(cx: &Cx, i: usize, raw: &str, last: usize) -> Option<Dt> {
     let an = num(a)?;
     let bn = num(b)?;
     let prev = if i > 0 { cx.low(i - 1) } else { "" };
-    let date_ctx = matches!(prev, "on" | "by" | "until" | "from" | "since" | "before" | "after" | "due" | "dated" | "in" | "each" | "every")
-        || weekday_at(cx, i.wrapping_sub(1)).is_some()
+    let date_ctx = matches!(
+        prev,
+        "on" | "by"
+            | "until"
+            | "from"
+            | "since"
+            | "before"
+            | "after"
+            | "due"
+            | "dated"
+            | "in"
+            | "each"
+            | "every"
+    ) || weekday_at(cx, i.wrapping_sub(1)).is_some()
         || i >= 2 && weekday_at(cx, i - 2).is_some() && cx.raw(i - 1) == ",";
     match sep {
         '/' => {
-            let fraction_like = an < bn && matches!(bn, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100);
+            let fraction_like =
+                an < bn && matches!(bn, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100);
             if fraction_like && !date_ctx {
                 return None;
             }
@@ -1775,10 +2106,33 @@ fn relative(cx: &Cx, i: usize) -> Option<Hit> {
         }
         return Some(mk(cx.start(i), &h, h.end, h.next));
     }
-    if matches!(w, "next" | "last" | "past" | "previous" | "coming" | "upcoming" | "following") {
+    if matches!(
+        w,
+        "next" | "last" | "past" | "previous" | "coming" | "upcoming" | "following"
+    ) {
         let prev = if i > 0 { cx.low(i - 1) } else { "" };
         let verb = w == "last"
-            && (prev.ends_with("n't") || prev.ends_with("n’t") || matches!(prev, "to" | "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must" | "not" | "did" | "does" | "do" | "it" | "they" | "which" | "that"));
+            && (prev.ends_with("n't")
+                || prev.ends_with("n’t")
+                || matches!(
+                    prev,
+                    "to" | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "not"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "it"
+                        | "they"
+                        | "which"
+                        | "that"
+                ));
         if verb {
             return None;
         }
@@ -1807,7 +2161,8 @@ fn duration_with_figure(cx: &Cx, i: usize) -> Option<Hit> {
         let rest = f.rest(cx);
         let (unit, end, next) = if rest.is_empty() {
             let w = cx.low(f.next);
-            let u = lx::time_unit(w).or_else(|| lx::weekday(w).filter(|_| w.ends_with('s')).map(|_| "week"))?;
+            let u = lx::time_unit(w)
+                .or_else(|| lx::weekday(w).filter(|_| w.ends_with('s')).map(|_| "week"))?;
             (u, cx.end(f.next), f.next + 1)
         } else {
             let r = rest.trim_start_matches('-').to_ascii_lowercase();
@@ -1883,7 +2238,9 @@ fn week(cx: &Cx, i: usize) -> Option<Dt> {
                 if let Some(d) = date(cx, k).filter(|d| d.month.is_some() || d.year.is_some()) {
                     return mk(d.end, d.next);
                 }
-                if matches!(cx.low(k), "this" | "next" | "last" | "the") && matches!(cx.low(k + 1), "month" | "year") {
+                if matches!(cx.low(k), "this" | "next" | "last" | "the")
+                    && matches!(cx.low(k + 1), "month" | "year")
+                {
                     return mk(cx.end(k + 1), k + 2);
                 }
                 return None;

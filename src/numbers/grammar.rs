@@ -171,9 +171,37 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
         // "a third of", "a quarter", "a fifth": a fraction when no noun follows
         if let Some((d, false)) = lx::denominator(n) {
             let after = cx.low(i + 2);
+            let verb_follows = after.ends_with("ed")
+                || matches!(
+                    after,
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "said"
+                        | "say"
+                        | "says"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "do"
+                        | "did"
+                        | "does"
+                        | "went"
+                        | "came"
+                        | "left"
+                        | "stayed"
+                        | "chose"
+                );
             let noun_follows = cx.kind(i + 2) == Some(TokenKind::Word)
+                && !verb_follows
                 && !matches!(after, "of" | "and" | "or" | "to" | "than");
-            if !noun_follows && !(n == "half" && after == "of") {
+            if !(noun_follows || n == "half" && after == "of") {
                 return Some(Fig {
                     start: cx.start(i),
                     end: cx.end(i + 1),
@@ -271,7 +299,10 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
         return Some(f);
     }
     // "17th-century": an ordinal joined to a word
-    if plain && suffix.len() > 3 && is_ordinal_suffix(&suffix[..2]) && hyphen_word(&suffix[2..]) {
+    if plain
+        && suffix.get(..2).is_some_and(is_ordinal_suffix)
+        && suffix.get(2..).is_some_and(hyphen_word)
+    {
         f.end = base + n + 2;
         f.ordinal = true;
         f.digits = None;
@@ -301,7 +332,10 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
     // scientific notation: 1e10, 12.32e+14 (the sign splits the token), -12e-1
     if let Some(exp) = suffix.strip_prefix(['e', 'E']) {
         let unsigned = exp.strip_prefix(['-', '+']).unwrap_or(exp);
-        if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) && unsigned.len() <= 3 {
+        if !unsigned.is_empty()
+            && unsigned.bytes().all(|b| b.is_ascii_digit())
+            && unsigned.len() <= 3
+        {
             let e: i32 = exp.parse().ok()?;
             f.value = value * 10f64.powi(e);
             f.end = base + s.len();
@@ -374,7 +408,11 @@ enum Last {
 fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
     let mut total = 0.0f64;
     let mut cur = lead.unwrap_or(0.0);
-    let mut last = if lead.is_some() { Last::Unit } else { Last::None };
+    let mut last = if lead.is_some() {
+        Last::Unit
+    } else {
+        Last::None
+    };
     let mut last_scale = f64::INFINITY;
     let mut j = i;
     let mut end = None;
@@ -420,9 +458,9 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                     }
                 }
                 let (p, v) = best?;
-                let rest = &w[p..];
-                let unitish = rest.len() > 1 && {
-                    let r = &rest[1..];
+                let rest = w[p..].trim_start_matches(['-', '‐']);
+                let unitish = !rest.is_empty() && {
+                    let r = rest;
                     let head = r.split(['-', '‐']).next().unwrap_or("");
                     lx::unit(head).is_some()
                         || lx::time_unit(head).is_some()
@@ -430,8 +468,7 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                 };
                 if !unitish {
                     // "two-dimensional", "one-room": the number word alone
-                    if lx::denominator(&rest[1..]).is_some() {
-                        let d = lx::denominator(&rest[1..]).map_or(1.0, |d| d.0);
+                    if let Some((d, _)) = lx::denominator(rest) {
                         return Some(Fig {
                             start: cx.start(i),
                             end: cx.end(i),
@@ -558,8 +595,7 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
             let v2 = lx::compound(n);
             let joins = match last {
                 Last::Hundred | Last::Scale => {
-                    v2.is_some_and(|v| v < 100 && v > 0)
-                        || lx::ordinal(n).is_some_and(|o| o < 100)
+                    v2.is_some_and(|v| v < 100 && v > 0) || lx::ordinal(n).is_some_and(|o| o < 100)
                 }
                 Last::Tens(t) => t >= 20 && v2.is_some_and(|v| (1..10).contains(&v)),
                 _ => false,
@@ -646,8 +682,10 @@ fn extend(cx: &Cx, mut f: Fig) -> Fig {
                 }
                 // a scale word in the plural after digits: "three thousand millions"
                 f.value *= s;
-            } else if matches!(cx.raw(k), "k" | "K" | "bn" | "mn" | "mln" | "tn" | "G" | "MM")
-                && !f.words
+            } else if matches!(
+                cx.raw(k),
+                "k" | "K" | "bn" | "mn" | "mln" | "tn" | "G" | "MM"
+            ) && !f.words
                 && !scaled
             {
                 f.value *= lx::magnitude(cx.raw(k)).unwrap_or(1.0);
@@ -689,9 +727,8 @@ fn extend(cx: &Cx, mut f: Fig) -> Fig {
             }
         }
     }
-    let small_int = f.value >= 0.0
-        && f.value <= if f.words { 1e7 } else { 1000.0 }
-        && f.value.fract() == 0.0;
+    let small_int =
+        f.value >= 0.0 && f.value <= if f.words { 1e7 } else { 1000.0 } && f.value.fract() == 0.0;
     // "one one hundred fifth": a count over a written ordinal of several words
     if small_int && f.words && f.value < 100.0 && !f.fraction {
         if let Some(g) = words(cx, j, None) {
@@ -751,14 +788,17 @@ fn extend(cx: &Cx, mut f: Fig) -> Fig {
         };
         if ok {
             if let Some(g) = figure_core(cx, at).map(|g| extend(cx, g)) {
-                if g.words == f.words || f.digits.is_some() {
-                    if !g.ordinal && !g.vague && g.value > 0.0 && g.whole(cx) {
-                        f.value /= g.value;
-                        f.end = g.end;
-                        f.next = g.next;
-                        f.fraction = true;
-                        return f;
-                    }
+                if (g.words == f.words || f.digits.is_some())
+                    && !g.ordinal
+                    && !g.vague
+                    && g.value > 0.0
+                    && g.whole(cx)
+                {
+                    f.value /= g.value;
+                    f.end = g.end;
+                    f.next = g.next;
+                    f.fraction = true;
+                    return f;
                 }
             }
         }
@@ -774,32 +814,98 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
     }
     let prev = if i > 0 { cx.low(i - 1) } else { "" };
     let next = cx.low(i + 1);
-    if next == "of"
-        && matches!(
-            cx.low(i + 2),
-            "the" | "these" | "those"
-        )
-    {
+    if next == "of" && matches!(cx.low(i + 2), "the" | "these" | "those") {
         return true;
     }
     // after a determiner, "one" is a pronoun unless a noun follows: "the one hand"
     let content_follows = cx.kind(i + 1) == Some(TokenKind::Word)
         && !matches!(
             next,
-            "is" | "was" | "who" | "that" | "which" | "of" | "in" | "on" | "at" | "for" | "with"
-                | "and" | "or" | "but" | "i" | "you" | "we" | "they" | "he" | "she" | "it"
-                | "has" | "had" | "will" | "would" | "can" | "could" | "to" | "from" | "by"
-                | "are" | "were" | "does" | "did" | "else" | "more" | "too" | "as"
+            "is" | "was"
+                | "her"
+                | "his"
+                | "my"
+                | "your"
+                | "our"
+                | "their"
+                | "its"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "these"
+                | "those"
+                | "what"
+                | "me"
+                | "him"
+                | "them"
+                | "us"
+                | "if"
+                | "when"
+                | "so"
+                | "than"
+                | "then"
+                | "here"
+                | "there"
+                | "now"
+                | "who"
+                | "that"
+                | "which"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "and"
+                | "or"
+                | "but"
+                | "i"
+                | "you"
+                | "we"
+                | "they"
+                | "he"
+                | "she"
+                | "it"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "to"
+                | "from"
+                | "by"
+                | "are"
+                | "were"
+                | "does"
+                | "did"
+                | "else"
+                | "more"
+                | "too"
+                | "as"
         );
     if matches!(
         prev,
-        "the" | "this" | "that" | "each" | "every" | "any" | "which" | "another" | "a" | "an"
-            | "such" | "little"
+        "the"
+            | "this"
+            | "that"
+            | "each"
+            | "every"
+            | "any"
+            | "which"
+            | "another"
+            | "a"
+            | "an"
+            | "such"
+            | "little"
     ) && !content_follows
         || matches!(prev, "someone" | "anyone" | "everyone")
         || prev == "no" && !content_follows
-        || matches!(prev, "other" | "my" | "your" | "his" | "our" | "their" | "its" | "whose")
-            && !content_follows
+        || matches!(
+            prev,
+            "other" | "my" | "your" | "his" | "our" | "their" | "its" | "whose"
+        ) && !content_follows
     {
         return true;
     }
@@ -827,8 +933,23 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
     }
     matches!(
         next,
-        "must" | "can" | "cannot" | "can't" | "could" | "should" | "would" | "might" | "may"
-            | "'s" | "’s" | "another" | "'ll" | "’ll" | "who" | "thing" | "day"
+        "must"
+            | "can"
+            | "cannot"
+            | "can't"
+            | "could"
+            | "should"
+            | "would"
+            | "might"
+            | "may"
+            | "'s"
+            | "’s"
+            | "another"
+            | "'ll"
+            | "’ll"
+            | "who"
+            | "thing"
+            | "day"
     ) && !matches!(next, "thing" | "day")
 }
 
@@ -885,7 +1006,14 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
         return mk(cx.end(j), j + 1, NumberType::Percent, Some("%"), None, 1.0);
     }
     if w == "per" && cx.low(j + 1) == "cent" {
-        return mk(cx.end(j + 1), j + 2, NumberType::Percent, Some("%"), None, 1.0);
+        return mk(
+            cx.end(j + 1),
+            j + 2,
+            NumberType::Percent,
+            Some("%"),
+            None,
+            1.0,
+        );
     }
     if matches!(w, "basis") && cx.low(j + 1) == "points" {
         return mk(
@@ -928,11 +1056,12 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
         let cw = cx.low(k);
         if let Some(mut c) = lx::currency_word(cw) {
             let ambiguous = lx::currency_word_is_ambiguous(cw);
-            if !ambiguous || (k == j && !f.words && (f.scaled || f.value >= 100.0) && cw == "won")
-            {
+            if !ambiguous || (k == j && !f.words && (f.scaled || f.value >= 100.0) && cw == "won") {
                 if let Some(cc) = country {
-                    if matches!(cw, "dollar" | "dollars" | "rupee" | "rupees" | "pound" | "pounds")
-                        || c == "USD"
+                    if matches!(
+                        cw,
+                        "dollar" | "dollars" | "rupee" | "rupees" | "pound" | "pounds"
+                    ) || c == "USD"
                     {
                         c = cc;
                     }
@@ -956,7 +1085,14 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
         words.push(cx.low(k));
     }
     if let Some((u, n)) = lx::unit_phrase(&words) {
-        return mk(cx.end(j + n - 1), j + n, NumberType::Quantity, Some(u), None, 1.0);
+        return mk(
+            cx.end(j + n - 1),
+            j + n,
+            NumberType::Quantity,
+            Some(u),
+            None,
+            1.0,
+        );
     }
     if let Some(u) = lx::unit(w) {
         let ambiguous = lx::unit_is_ambiguous(w);
@@ -969,7 +1105,8 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
                 && w != "t"
                 && !f.words
                 && cx.raw(j).chars().all(|c| c.is_ascii_lowercase())
-                && (after != Some(TokenKind::Word) || !cx.raw(j + 1).starts_with(char::is_lowercase))
+                && (after != Some(TokenKind::Word)
+                    || !cx.raw(j + 1).starts_with(char::is_lowercase))
                 && !matches!(cx.raw(j + 1), "." | "&" | "-")
                 && cx.gap(j) == " ";
             if !clear {
@@ -992,13 +1129,27 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
     if f.vague && w == "of" {
         let n = cx.low(j + 1);
         if let Some(u) = lx::unit(n).filter(|_| n.ends_with('s') || n == "feet") {
-            return mk(cx.end(j + 1), j + 2, NumberType::Quantity, Some(u), None, 1.0);
+            return mk(
+                cx.end(j + 1),
+                j + 2,
+                NumberType::Quantity,
+                Some(u),
+                None,
+                1.0,
+            );
         }
         if let Some(c) = lx::currency_word(n).filter(|_| n.ends_with('s')) {
             return mk(cx.end(j + 1), j + 2, NumberType::Money, None, Some(c), 1.0);
         }
         if let Some(u) = lx::time_unit(n).filter(|_| n.ends_with('s')) {
-            return mk(cx.end(j + 1), j + 2, NumberType::Duration, Some(u), None, 1.0);
+            return mk(
+                cx.end(j + 1),
+                j + 2,
+                NumberType::Duration,
+                Some(u),
+                None,
+                1.0,
+            );
         }
     }
     None
@@ -1057,12 +1208,15 @@ fn tail_in_token(cx: &Cx, f: &Fig, rest: &str) -> Option<Tail> {
         let mut next = j;
         let mut unit = u;
         // "10km" "/" "hr"
-        if after.is_empty() && cx.raw(j) == "/" && cx.tight(j) && cx.tight(j + 1) {
-            if lx::time_unit(cx.low(j + 1)) == Some("hour") {
-                end = cx.end(j + 1);
-                next = j + 2;
-                unit = if u == "km" { "km/h" } else { u };
-            }
+        if after.is_empty()
+            && cx.raw(j) == "/"
+            && cx.tight(j)
+            && cx.tight(j + 1)
+            && lx::time_unit(cx.low(j + 1)) == Some("hour")
+        {
+            end = cx.end(j + 1);
+            next = j + 2;
+            unit = if u == "km" { "km/h" } else { u };
         }
         // "70°F" is read by the token "°"; "98.6 degrees F" by tail()
         return Some(Tail {
@@ -1130,10 +1284,17 @@ fn currency_before(cx: &Cx, i: usize) -> Option<(&'static str, usize)> {
         return Some(("USD", i + 2));
     }
     if let Some(c) = lx::currency_code(raw) {
-        let uppercase = raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let uppercase = raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
         if uppercase || raw.starts_with("Rs") {
             // "Rs. 500", "Rs 500"
-            let k = if cx.raw(i + 1) == "." && cx.tight(i + 1) { i + 2 } else { i + 1 };
+            let k = if cx.raw(i + 1) == "." && cx.tight(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             return Some((c, k));
         }
     }
@@ -1274,13 +1435,22 @@ fn measure(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
         let mut k = next;
         let mut steps = 0;
         while steps < 4 {
-            let s = if matches!(cx.low(k), "and" | ",") { k + 1 } else { k };
+            let s = if matches!(cx.low(k), "and" | ",") {
+                k + 1
+            } else {
+                k
+            };
             let Some(g) = figure(cx, s) else { break };
             if g.words != f.words && g.digits.is_none() {
                 break;
             }
             match tail(cx, &g) {
-                Some(t2) if t2.ty == NumberType::Quantity && t2.unit != unit && is_length(t2.unit) && is_length(unit) => {
+                Some(t2)
+                    if t2.ty == NumberType::Quantity
+                        && t2.unit != unit
+                        && is_length(t2.unit)
+                        && is_length(unit) =>
+                {
                     end = t2.end;
                     k = t2.next;
                     next = k;
@@ -1398,7 +1568,13 @@ pub(crate) fn duration(cx: &Cx, i: usize) -> Option<Hit> {
                 k = g.next;
                 grew = true;
             }
-            Some((g, gf)) if cx.low(k) == "and" && g.ty == NumberType::Cardinal && gf.whole(cx) && g.value.value.is_some_and(|v| v < 60.0) && h.value.unit.as_deref() == Some("hour") => {
+            Some((g, gf))
+                if cx.low(k) == "and"
+                    && g.ty == NumberType::Cardinal
+                    && gf.whole(cx)
+                    && g.value.value.is_some_and(|v| v < 60.0)
+                    && h.value.unit.as_deref() == Some("hour") =>
+            {
                 h.end = g.end;
                 k = g.next;
                 grew = true;
@@ -1419,7 +1595,10 @@ pub(crate) fn duration(cx: &Cx, i: usize) -> Option<Hit> {
 
 /// Words that join the two ends of a range.
 fn range_joiner(w: &str) -> bool {
-    matches!(w, "to" | "-" | "–" | "—" | "through" | "thru" | "till" | "until")
+    matches!(
+        w,
+        "to" | "-" | "–" | "—" | "through" | "thru" | "till" | "until"
+    )
 }
 
 /// A number at `i`: a figure with its measure, a range, or an ordinal, with the
@@ -1508,10 +1687,20 @@ fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
         }
         // "555-1234" is a phone number, "16802-6601" a ZIP code
         let lo_digits = lo_f.digits?;
-        if lo_digits == 3 && hn == 4 || lo_digits == 5 && hn == 4 {
+        if (lo_digits == 3 || lo_digits == 5) && hn == 4 {
             return None;
         }
         if hv <= lo_f.value {
+            // a score or a vote: "7-2", "3-1"
+            if lo_digits <= 3 && hn <= 3 && lo_f.start == cx.start(lo_f.next - 1) {
+                return Some(Hit {
+                    start: lo_f.start,
+                    end: cx.end(lo_f.next - 1),
+                    next: lo_f.next,
+                    ty: NumberType::Cardinal,
+                    value: val(lo_f.value),
+                });
+            }
             return None;
         }
         let last = lo_f.next - 1;
@@ -1598,16 +1787,20 @@ fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
         || lo_ty == NumberType::Cardinal
             && matches!(
                 hi_ty,
-                NumberType::Money | NumberType::Percent | NumberType::Quantity | NumberType::Duration
+                NumberType::Money
+                    | NumberType::Percent
+                    | NumberType::Quantity
+                    | NumberType::Duration
             )
         || lo_ty == NumberType::Money && hi_ty == NumberType::Cardinal && lo_h.end == lo_f.end;
     if !compatible {
         return None;
     }
-    if lo_ty == hi_ty && lo_ty != NumberType::Cardinal {
-        if lo_h.value.unit != hi_h.value.unit || lo_h.value.currency != hi_h.value.currency {
-            return None;
-        }
+    if lo_ty == hi_ty
+        && lo_ty != NumberType::Cardinal
+        && (lo_h.value.unit != hi_h.value.unit || lo_h.value.currency != hi_h.value.currency)
+    {
+        return None;
     }
     if matches!(lo_ty, NumberType::Duration) || matches!(hi_ty, NumberType::Duration) {
         // "two to three years" is a duration range; fine as a range
@@ -1624,7 +1817,7 @@ fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
     if lo_ty == NumberType::Money && hi_ty == NumberType::Cardinal {
         hi_v = hi_f.value;
     }
-    if !(lo_v < hi_v) && joiner.is_none() {
+    if lo_v.partial_cmp(&hi_v) != Some(std::cmp::Ordering::Less) && joiner.is_none() {
         return None;
     }
     let (unit, currency) = if hi_ty == NumberType::Cardinal {
@@ -1666,12 +1859,38 @@ fn verb_second(cx: &Cx, i: usize, f: &Fig) -> bool {
     let next = cx.low(i + 1);
     matches!(
         prev,
-        "i" | "we" | "you" | "they" | "to" | "will" | "would" | "can" | "could" | "should"
-            | "must" | "might" | "did" | "do" | "does" | "and"
+        "i" | "we"
+            | "you"
+            | "they"
+            | "to"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "might"
+            | "did"
+            | "do"
+            | "does"
+            | "and"
     ) && matches!(
         next,
-        "the" | "that" | "this" | "his" | "her" | "their" | "a" | "an" | "it" | "him" | "them"
-            | "what" | "my" | "our" | "your"
+        "the"
+            | "that"
+            | "this"
+            | "his"
+            | "her"
+            | "their"
+            | "a"
+            | "an"
+            | "it"
+            | "him"
+            | "them"
+            | "what"
+            | "my"
+            | "our"
+            | "your"
     )
 }
 
@@ -1684,12 +1903,25 @@ fn is_reference(cx: &Cx, i: usize) -> bool {
     let prev = cx.low(i - 1);
     if matches!(
         prev,
-        "p." | "pp." | "page" | "pages" | "footnote" | "footnotes" | "fn." | "version" | "v."
-            | "ver." | "endnote" | "note"
+        "p." | "pp."
+            | "page"
+            | "pages"
+            | "footnote"
+            | "footnotes"
+            | "fn."
+            | "version"
+            | "v."
+            | "ver."
+            | "endnote"
+            | "note"
     ) {
         return true;
     }
-    if prev == "." && i >= 2 && matches!(cx.low(i - 2), "p" | "pp" | "v" | "ver" | "fn") && cx.tight(i - 1) {
+    if prev == "."
+        && i >= 2
+        && matches!(cx.low(i - 2), "p" | "pp" | "v" | "ver" | "fn")
+        && cx.tight(i - 1)
+    {
         return true;
     }
     false
@@ -1699,6 +1931,42 @@ fn is_reference(cx: &Cx, i: usize) -> bool {
 /// `(555) 123-4567`) and ZIP codes after a state in an address.
 fn is_code_like(cx: &Cx, i: usize, f: &Fig) -> bool {
     let d = f.digits.unwrap_or(0);
+    // a street number: "12 Elm Street", "221B Baker St."
+    if d <= 5 && d > 0 {
+        let mut k = i + 1;
+        while k < i + 4 && cx.capitalized(k) {
+            let w = cx.low(k);
+            if matches!(
+                w.trim_end_matches('.'),
+                "street"
+                    | "st"
+                    | "avenue"
+                    | "ave"
+                    | "road"
+                    | "rd"
+                    | "boulevard"
+                    | "blvd"
+                    | "lane"
+                    | "ln"
+                    | "drive"
+                    | "dr"
+                    | "way"
+                    | "place"
+                    | "pl"
+                    | "court"
+                    | "ct"
+                    | "terrace"
+                    | "highway"
+                    | "hwy"
+                    | "square"
+                    | "parkway"
+            ) && k > i + 1
+            {
+                return true;
+            }
+            k += 1;
+        }
+    }
     // ZIP code after a state abbreviation: "Park, PA 16802", "CA 94105"
     if d == 5 && i > 0 {
         let p = cx.raw(i - 1);
@@ -1744,7 +2012,10 @@ fn roman(cx: &Cx, i: usize) -> Option<f64> {
         return None;
     }
     // an all-capitals line is a headline, not a numeral
-    if cx.raw(i - 1).len() > 1 && cx.raw(i - 1).chars().all(|c| c.is_uppercase()) && cx.raw(i - 1) != "§" {
+    if cx.raw(i - 1).len() > 1
+        && cx.raw(i - 1).chars().all(|c| c.is_uppercase())
+        && cx.raw(i - 1) != "§"
+    {
         return None;
     }
     let digit = |b: u8| match b {
@@ -1766,7 +2037,15 @@ fn roman(cx: &Cx, i: usize) -> Option<f64> {
     // reject invalid forms such as "IIII" or "VV" by writing the value back
     let mut back = String::new();
     let mut n = total;
-    for &(v, s) in &[(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+    for &(v, s) in &[
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
         while n >= v {
             back.push_str(s);
             n -= v;
@@ -1837,7 +2116,10 @@ pub(crate) fn dotted_quad(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
     let mut out = Vec::with_capacity(4);
     let mut at = cx.start(i);
     for p in r.split('.') {
-        let v: u32 = p.parse().ok().filter(|v| *v <= 255 && !p.is_empty() && p.len() <= 3)?;
+        let v: u32 = p
+            .parse()
+            .ok()
+            .filter(|v| *v <= 255 && !p.is_empty() && p.len() <= 3)?;
         out.push(Hit {
             start: at,
             end: at + p.len(),

@@ -617,8 +617,7 @@ pub fn currency_code(s: &str) -> Option<&'static str> {
         let up = s.to_ascii_uppercase();
         if let Some(c) = CODES.iter().find(|c| **c == up) {
             // lowercase three-letter words (`try`, `php`) are read as codes only in capitals
-            if s.bytes().all(|b| b.is_ascii_uppercase()) || matches!(*c, "USD" | "EUR" | "GBP")
-            {
+            if s.bytes().all(|b| b.is_ascii_uppercase()) || matches!(*c, "USD" | "EUR" | "GBP") {
                 return Some(c);
             }
         }
