@@ -12,7 +12,10 @@ WASM_OPT := $(BROWSER_DIR)/node_modules/.bin/wasm-opt
 WASM_RAW := target/wasm32-unknown-unknown/wasm/newsmark.wasm
 PKG := www/pkg
 
-.PHONY: setup setup-build setup-browser build serve size test test-rust rust-setup test-browser check accuracy
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := annotate jsonl inline
+
+.PHONY: fuzz bench setup setup-build setup-browser build serve size test test-rust rust-setup test-browser check accuracy
 
 # --- setup: idempotent, fast when everything is there -------------------------------
 setup: setup-build setup-browser
@@ -81,3 +84,22 @@ test-browser: build setup-browser
 
 accuracy:
 	tests/tools/accuracy.sh
+
+# criterion benchmark of annotate over the shared samples, 1 MB and 8 MB (see README)
+bench:
+	cargo bench --bench annotate
+
+# fuzzes every target for FUZZ_SECONDS each (cargo-fuzz's nightly flags on the stable
+# toolchain through RUSTC_BOOTSTRAP=1; the crate has no unsafe code, so no sanitizer).
+# A crash lands in fuzz/artifacts/TARGET/: keep it as tests/regressions/TARGET-what.ext
+fuzz:
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz
+	@mkdir -p fuzz/corpus/annotate fuzz/corpus/jsonl fuzz/corpus/inline
+	@cp tests/data/*.txt tests/specs/*.txt tests/regressions/annotate-* fuzz/corpus/annotate/
+	@cp tests/specs/*.txt tests/data/*.marked.txt tests/regressions/inline-* fuzz/corpus/inline/
+	@cp tests/regressions/jsonl-* fuzz/corpus/jsonl/
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -s none -O $$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1 || exit 1; \
+	done

@@ -18,6 +18,26 @@
 //!    beats the number `11`.
 //! 4. Identical proposals of one kind collapse into the first.
 //!
+//! Whatever a recognizer proposes, the output is sound: spans that are empty, out of
+//! bounds or off `char` boundaries are dropped, as are such speaker mentions and cues;
+//! only quotes keep speakers and cues, only names keep entity ids.
+//!
+//! ```
+//! use newsmark::resolve::resolve;
+//! use newsmark::{Annotation, Label, NameType, NumberType, QuoteType};
+//!
+//! let text = "“We paid $5,” Jo Smith said.";
+//! let at = |s: &str| text.find(s).unwrap();
+//! let quote = Annotation::new(0..at(" Jo"), Label::Quote(QuoteType::Direct));
+//! let money = Annotation::new(at("$")..at(",”"), Label::Number(NumberType::Money));
+//! let across = Annotation::new(at("5")..at(" said"), Label::Name(NameType::Person));
+//! let name = Annotation::new(at("Jo")..at(" said"), Label::Name(NameType::Person));
+//! let found = resolve(text, vec![across, name, money, quote]);
+//! let kept: Vec<&str> = found.spans.iter().map(|a| &text[a.span]).collect();
+//! // the quote, the money inside it, the name after it; the name across its end is gone
+//! assert_eq!(kept, ["“We paid $5,”", "$5", "Jo Smith"]);
+//! ```
+//!
 //! # Linking
 //!
 //! Entity ids proposed by the name recognizer are renumbered densely in order of first
@@ -39,6 +59,21 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
     let (mut quotes, mut others): (Vec<Annotation>, Vec<Annotation>) = proposals
         .into_iter()
         .filter(|a| valid(a.span))
+        .map(|mut a| {
+            // what is attached must be as sound as the span: the renderers slice by it
+            if a.kind() != Kind::Quote {
+                a.speaker = None;
+                a.cue = None;
+            }
+            if a.kind() != Kind::Name {
+                a.entity = None;
+            }
+            if let Some(sp) = a.speaker.as_mut() {
+                sp.mention = sp.mention.filter(|&m| valid(m));
+            }
+            a.cue = a.cue.filter(|&c| valid(c));
+            a
+        })
         .partition(|a| a.kind() == Kind::Quote);
 
     // 1. quotes: a laminar family, earliest start wins
@@ -217,6 +252,27 @@ mod tests {
             vec![n(0, 5), num(0, 8), n(10, 13), num(10, 13)],
         );
         assert_eq!(spans(&r), [(0, 8, Kind::Number), (10, 13, Kind::Number)]);
+    }
+
+    #[test]
+    fn attachments_are_made_sound() {
+        let text = "é said";
+        let mut quote = q(0, 2);
+        quote.speaker = Some(crate::span::Speaker {
+            mention: Some(Span::new(1, 4)), // inside é
+            name: "x".into(),
+            entity: Some(9),
+        });
+        quote.cue = Some(Span::new(3, 99));
+        let mut number = num(3, 7);
+        number.entity = Some(1);
+        number.speaker = quote.speaker.clone();
+        let r = resolve(text, vec![quote, number]);
+        assert_eq!(r.spans[0].speaker.as_ref().and_then(|s| s.mention), None);
+        assert_eq!(r.spans[0].speaker.as_ref().and_then(|s| s.entity), None);
+        assert_eq!(r.spans[0].cue, None);
+        assert_eq!(r.spans[1].entity, None);
+        assert!(r.spans[1].speaker.is_none());
     }
 
     #[test]
