@@ -279,7 +279,10 @@ function describe(span) {
     if (e) lines.push(`entity: ${e.name} (${plural(mentionCount(e), 'mention')})`);
   }
   if (span.kind === 'quote') {
-    lines.push(span.speaker ? `speaker: ${span.speaker.name}` : 'speaker: not found');
+    const who = span.speaker;
+    const via = who?.text && who.text !== who.name ? ` (“${who.text}”)` : '';
+    lines.push(who ? `speaker: ${who.name}${via}` : 'speaker: not found');
+    if (span.cue?.text) lines.push(`cue: ${span.cue.text}`);
   }
   if (span.kind === 'number' && span.value) {
     const v = span.value;
