@@ -418,6 +418,9 @@ fn part_of_day(cx: &Cx, j: usize) -> Option<(usize, usize)> {
     {
         return Some((cx.end(j + 2), j + 3));
     }
+    if a == "in" && matches!(b, "morning" | "afternoon" | "evening") {
+        return Some((cx.end(j + 1), j + 2));
+    }
     if a == "at" && b == "night" {
         return Some((cx.end(j + 1), j + 2));
     }
@@ -480,6 +483,29 @@ fn point(cx: &Cx, i: usize) -> Option<Dt> {
         }
         return Some(t);
     }
+    // "8 tonight", "9 tomorrow morning": a bare hour with a day word
+    if let Some(f) = figure(cx, i) {
+        if f.whole(cx)
+            && f.value.fract() == 0.0
+            && (1.0..=12.0).contains(&f.value)
+            && (f.words || f.digits.is_some())
+            && matches!(cx.low(f.next), "tonight" | "tonite" | "tomorrow")
+        {
+            {
+                if let Some((e, n)) = day_word(cx, f.next) {
+                    return Some(Dt {
+                        start: cx.start(i),
+                        end: e,
+                        next: n,
+                        hour: Some(f.value as u32),
+                        minute: Some(0),
+                        solid: true,
+                        ..Dt::default()
+                    });
+                }
+            }
+        }
+    }
     // "15, 8pm", "5th at 4 a.m.": a bare day with a time
     if let Some(b) = bare(cx, i).filter(|b| b.day.is_some()) {
         let sep = cx.low(b.next);
@@ -528,6 +554,11 @@ fn point(cx: &Cx, i: usize) -> Option<Dt> {
         d.minute = t.minute;
         d.end = t.end;
         d.next = t.next;
+        let z = cx.low(d.next);
+        if lx::time_zone(z) && z.len() >= 3 {
+            d.end = cx.end(d.next);
+            d.next += 1;
+        }
     }
     Some(d)
 }
@@ -1184,6 +1215,15 @@ fn date(cx: &Cx, i: usize) -> Option<Dt> {
             ..Dt::default()
         });
     }
+    if let Some(d) = week(cx, i) {
+        return Some(d);
+    }
+    if let Some(d) = holiday_year(cx, i) {
+        return Some(d);
+    }
+    if let Some(d) = fiscal_quarter(cx, i) {
+        return Some(d);
+    }
     // "this March", "next june", "last May", "this friday"
     if matches!(low, "current" | "following") && cx.low(i + 1) == "quarter" {
         return Some(Dt {
@@ -1472,6 +1512,30 @@ fn period(cx: &Cx, i: usize) -> Option<Dt> {
         }
         if suf.is_empty() && matches!(cx.low(i + 1), "'s" | "’s") && n % 10 == 0 && digits == 4 {
             return mk(cx.end(i + 1), i + 2, format!("{}", n / 10));
+        }
+        // "3rd quarter", "4th quarter 2018"
+        if cx.low(i + 1) == "quarter"
+            && matches!(suf, "st" | "nd" | "rd" | "th")
+            && (1..=4).contains(&n)
+        {
+            let mut end = cx.end(i + 1);
+            let mut next = i + 2;
+            let mut y = "XXXX".to_string();
+            let k = if cx.low(next) == "of" { next + 1 } else { next };
+            if let Some((yy, e, nn)) = year_value(cx, k) {
+                y = yy.to_string();
+                end = e;
+                next = nn;
+            }
+            return mk(end, next, format!("{y}-Q{n}"));
+        }
+        // "18q4"
+        if digits == 2
+            && suf.len() == 2
+            && suf.starts_with(['q', 'Q'])
+            && (b'1'..=b'4').contains(&suf.as_bytes()[1])
+        {
+            return mk(cx.end(i), i + 1, format!("20{n:02}-Q{}", &suf[1..]));
         }
         // "20th century"
         if matches!(cx.low(i + 1), "century" | "centuries")
@@ -2251,4 +2315,206 @@ fn week(cx: &Cx, i: usize) -> Option<Dt> {
         }
     }
     None
+}
+
+/// A holiday with its year: "Christmas 2013", "thanksgiving day 2012", "Easter 2013",
+/// "St Patrick's Day 2013", "Ramadan 1950", "black friday 2017".
+fn holiday_year(cx: &Cx, i: usize) -> Option<Dt> {
+    const HOLIDAYS: &[&str] = &[
+        "christmas",
+        "xmas",
+        "easter",
+        "thanksgiving",
+        "halloween",
+        "ramadan",
+        "diwali",
+        "deepavali",
+        "hanukkah",
+        "chanukah",
+        "hanukah",
+        "hannukkah",
+        "passover",
+        "pentecost",
+        "kwanzaa",
+        "purim",
+        "vesak",
+        "navroz",
+        "nowruz",
+        "holi",
+        "shavuot",
+        "sukkot",
+        "succos",
+        "ugadi",
+        "yugadi",
+        "onam",
+        "pongal",
+        "baisakhi",
+        "vaisakhi",
+        "vaishakhi",
+        "lohri",
+        "dussehra",
+        "navratri",
+        "jayanti",
+        "koningsdag",
+        "hashanah",
+        "hashana",
+        "kippur",
+        "eid",
+        "al-fitr",
+        "al-adha",
+        "chaturthi",
+        "panchami",
+        "janmashtami",
+        "shivaratri",
+        "sankranti",
+        "sankranthi",
+        "chhath",
+        "dhanteras",
+        "phagwah",
+        "diwas",
+        "puja",
+    ];
+    const LEADS: &[&str] = &[
+        "orthodox",
+        "chinese",
+        "lunar",
+        "new",
+        "year's",
+        "years",
+        "black",
+        "cyber",
+        "good",
+        "great",
+        "clean",
+        "white",
+        "palm",
+        "ash",
+        "st",
+        "st.",
+        "saint",
+        "independence",
+        "memorial",
+        "labor",
+        "labour",
+        "veterans",
+        "presidents",
+        "mother's",
+        "father's",
+        "valentine's",
+        "boxing",
+        "election",
+        "inauguration",
+        "armistice",
+        "remembrance",
+        "victory",
+        "bastille",
+        "australia",
+        "canada",
+        "patrick's",
+        "boss's",
+        "pancake",
+        "king's",
+        "queen's",
+        "eve",
+        "morning",
+        "of",
+    ];
+    let mut k = i;
+    let mut anchored = false;
+    while k < i + 5 {
+        let w = cx.low(k);
+        let is_holiday = HOLIDAYS.contains(&w);
+        let is_day = matches!(w, "day" | "eve") && k > i;
+        let is_wd = lx::weekday(w).is_some() && w.len() >= 6 && k > i;
+        if is_holiday || is_day || is_wd {
+            anchored = true;
+            k += 1;
+            continue;
+        }
+        if LEADS.contains(&w) && !(k == i && w == "of") {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    if !anchored || k == i {
+        return None;
+    }
+    let y_at = if cx.low(k) == "in" { k + 1 } else { k };
+    let (y, e, n) = year_value(cx, y_at)?;
+    Some(Dt {
+        start: cx.start(i),
+        end: e,
+        next: n,
+        year: Some(y),
+        solid: true,
+        ..Dt::default()
+    })
+}
+
+/// A quarter of the business year named with a determiner: "the quarter", "the latest
+/// quarter", "the year-ago quarter", "that quarter" (financial news), but not "a
+/// quarter" (a fraction) or "the quarter of the vote".
+fn fiscal_quarter(cx: &Cx, i: usize) -> Option<Dt> {
+    if !matches!(cx.low(i), "the" | "that" | "this" | "every" | "each") {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 4 {
+        let w = cx.low(k);
+        let modifier = matches!(
+            w,
+            "latest"
+                | "last"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "current"
+                | "same"
+                | "previous"
+                | "prior"
+                | "comparable"
+                | "fiscal"
+                | "recent"
+                | "final"
+                | "calendar"
+                | "most"
+                | "just"
+                | "ended"
+                | "year's"
+        ) || w.contains("year")
+            || w.ends_with("-ended")
+            || w.starts_with("fiscal-");
+        if !modifier {
+            break;
+        }
+        k += 1;
+    }
+    if cx.low(k) != "quarter" {
+        return None;
+    }
+    let after = cx.low(k + 1);
+    let mut end = cx.end(k);
+    let mut next = k + 1;
+    if after == "of" {
+        let (_, e, n) = year_value(cx, k + 2)?;
+        end = e;
+        next = n;
+    } else if cx.raw(k + 1) == "-"
+        || matches!(
+            after,
+            "century" | "mile" | "final" | "finals" | "hour" | "inch" | "note"
+        )
+    {
+        return None;
+    }
+    Some(Dt {
+        start: cx.start(i),
+        end,
+        next,
+        solid: true,
+        iso: Some("XXXX-QX".into()),
+        ..Dt::default()
+    })
 }

@@ -421,6 +421,18 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
     let mut year_pair = false;
     while j < cx.len() && j < i + MAX_WORDS {
         if cx.kind(j) != Some(TokenKind::Word) {
+            // "seventy—third"
+            if matches!(cx.raw(j), "-" | "—" | "–") {
+                if let Last::Tens(_) = last {
+                    if let Some(o) = lx::ordinal(cx.low(j + 1)).filter(|o| *o < 10) {
+                        cur += f64::from(o);
+                        end = Some(cx.end(j + 1));
+                        next = j + 2;
+                        ordinal = true;
+                        break;
+                    }
+                }
+            }
             // "fifty - two"
             if cx.raw(j) == "-" {
                 if let Last::Tens(_) = last {
@@ -651,12 +663,21 @@ fn extend(cx: &Cx, mut f: Fig) -> Fig {
         }
     }
     // decimals in words: "two hundred point zero three", "nine point nought four"
-    if f.words && !f.vague && cx.low(j) == "point" {
+    if (f.words || f.digits.is_some()) && !f.vague && cx.low(j) == "point" {
         let mut k = j + 1;
         let mut frac = String::new();
         while k < cx.len() && k < j + 12 {
             match lx::compound(cx.low(k)) {
                 Some(v) if v < 10 => frac.push(char::from(b'0' + v as u8)),
+                None if frac.is_empty()
+                    && cx.is_num(k)
+                    && cx.raw(k).bytes().all(|b| b.is_ascii_digit())
+                    && cx.raw(k).len() <= 12 =>
+                {
+                    frac.push_str(cx.raw(k));
+                    k += 1;
+                    break;
+                }
                 Some(v) if v < 100 && frac.is_empty() => frac.push_str(&v.to_string()),
                 _ => break,
             }
@@ -1118,6 +1139,16 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
         }
         return mk(cx.end(j), j + 1, NumberType::Quantity, Some(u), None, 1.0);
     }
+    // "2 more minutes", "two additional years"; "one and a quarter of hour"
+    let joined =
+        matches!(w, "more" | "additional" | "extra" | "further") || w == "of" && f.fraction;
+    let (w, j) = if joined && lx::time_unit(cx.low(j + 1)).is_some() {
+        (cx.low(j + 1), j + 1)
+    } else if w == "of" && f.fraction && cx.low(j + 1) == "an" && cx.low(j + 2) == "hour" {
+        ("hour", j + 2)
+    } else {
+        (w, j)
+    };
     // durations: "five years", "3 hrs", "two nights"
     if let Some(u) = lx::time_unit(w) {
         if matches!(w, "s" | "h" | "mo" | "mos") {
@@ -1385,6 +1416,21 @@ fn measure(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
     let Some(t) = t else {
         if !f.whole(cx) && !hyphen_word(f.rest(cx)) {
             return None;
+        }
+        // "2 below zero"
+        if cx.low(f.next) == "below" && cx.low(f.next + 1) == "zero" && !f.ordinal {
+            let h = Hit {
+                start: f.start,
+                end: cx.end(f.next + 1),
+                next: f.next + 2,
+                ty: NumberType::Quantity,
+                value: NumberValue {
+                    value: Some(-f.value),
+                    unit: Some("°".into()),
+                    ..NumberValue::default()
+                },
+            };
+            return Some((h, f));
         }
         let ty = if f.ordinal {
             NumberType::Ordinal

@@ -81,6 +81,7 @@ const SCALES: &[(&str, f64)] = &[
     ("lakh", 1e5),
     ("lac", 1e5),
     ("crore", 1e7),
+    ("krore", 1e7),
 ];
 
 /// Abbreviated magnitudes written after a figure: `2.5bn`, `3k`, `$4m`, `10M`.
