@@ -122,6 +122,7 @@ function makeMark(doc, span, id, options) {
   mark.setAttribute('data-kind', span.kind);
   mark.setAttribute('data-type', span.type);
   if (span.entity !== undefined) mark.setAttribute('data-entity', String(span.entity));
+  if (span.speaker && span.speaker.name) mark.setAttribute('data-speaker', span.speaker.name);
   // Screen readers: a mark may not be named (ARIA prohibits it), but it may be described.
   const description = describe(span);
   mark.title = description;

@@ -89,6 +89,10 @@ test('host page on another origin: highlight marks across elements, undo restore
         types: [...new Set(ms.map((m) => m.dataset.type))],
         title: ms[0]?.title,
         description: ms[0]?.getAttribute('aria-description'),
+        speaker: s.speaker?.name,
+        markSpeaker: ms[0]?.dataset.speaker,
+        entity: s.entity,
+        markEntity: ms[0]?.dataset.entity,
       };
     });
     const during = {
@@ -155,6 +159,8 @@ test('host page on another origin: highlight marks across elements, undo restore
     assert.deepEqual(s.types, [s.type]);
     assert.ok(s.title.startsWith(`${s.kind}, ${s.type}`), s.title);
     assert.equal(s.description, s.title, 'screen readers get the same description');
+    assert.equal(s.markSpeaker, s.speaker, 'a quote mark names its speaker');
+    assert.equal(s.markEntity, s.entity === undefined ? undefined : String(s.entity));
   }
   // A quote that runs through <em> is one span in several marks sharing an id.
   const quote = r.spanChecks.find((s) => s.kind === 'quote' && s.text.includes('twelve years'));
