@@ -126,8 +126,16 @@ fn naive(text: &str, unit: Unit, byte: usize) -> usize {
     }
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(192)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+    // PROPTEST_CASES=5000 cargo test --test properties runs a longer search
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn segmentation_holds_its_promises(t in text()) {
