@@ -1,7 +1,9 @@
 //! Terminal colors: the text with ANSI styles for each kind and type, and a legend.
 //!
 //! Nested spans combine their styles (a name inside a quote is both); a quote's
-//! speaker is shown dimmed after it, `⟨Claudia Sheinbaum⟩`.
+//! speaker is shown dimmed after it, `⟨Claudia Sheinbaum⟩`. Control characters of the
+//! text (other than line breaks and tabs) are shown as visible symbols (`␛`, `␀`), so
+//! an article cannot send escape sequences to the terminal.
 
 use super::Event;
 use crate::span::{Annotations, Kind, Label, NameType};
@@ -38,13 +40,13 @@ pub fn colored(text: &str, found: &Annotations, kinds: &[Kind]) -> String {
             styles.push(style(a.label));
             sgr(&mut out, &styles);
         }
-        Event::Text(t) => out.push_str(t),
+        Event::Text(t) => push_visible(&mut out, t),
         Event::Close(a) => {
             styles.pop();
             if let Some(sp) = a.speaker.as_ref().filter(|s| !s.name.is_empty()) {
                 out.push_str(RESET);
                 out.push_str("\x1b[2m⟨");
-                out.push_str(&sp.name);
+                push_visible(&mut out, &sp.name);
                 out.push('⟩');
             }
             sgr(&mut out, &styles);
@@ -56,6 +58,20 @@ pub fn colored(text: &str, found: &Annotations, kinds: &[Kind]) -> String {
         }
     });
     out
+}
+
+/// Appends `s` with control characters made visible: C0 controls as their Control
+/// Pictures (`␛`), DEL as `␡`, C1 controls as `�`; line breaks and tabs stay.
+fn push_visible(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(c),
+            '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+            '\x7f' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
 }
 
 /// A one-line legend of the styles of `kinds`.
@@ -103,6 +119,8 @@ mod tests {
             "\x1b[0m\x1b[3;33m“ \x1b[0m\x1b[3;33m\x1b[1;32mOhio\x1b[0m\x1b[3;33m ”\x1b[0mx"
         );
         assert!(legend(&[Kind::Name]).contains("place"));
+        let plain = colored("a\x1b[2Jb\0c\u{9b}d\n", &Annotations::default(), &Kind::ALL);
+        assert_eq!(plain, "a␛[2Jb␀c\u{FFFD}d\n");
         assert!(!legend(&[Kind::Name]).contains("quote"));
     }
 }
