@@ -218,6 +218,27 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
         }
         return None;
     }
+    // "several thousand", "a few hundred", "about hundred miles"
+    if i > 0
+        && matches!(low, "hundred" | "thousand" | "million" | "billion")
+        && matches!(
+            cx.low(i - 1),
+            "several" | "few" | "some" | "many" | "about" | "couple" | "multiple" | "nearly"
+        )
+    {
+        return Some(Fig {
+            start: cx.start(i),
+            end: cx.end(i),
+            next: i + 1,
+            value: lx::scale(low).unwrap_or(1.0),
+            words: true,
+            vague: true,
+            ordinal: false,
+            digits: None,
+            scaled: true,
+            fraction: false,
+        });
+    }
     // "a few dozen", "several dozen"
     if low == "dozen" && i > 0 && matches!(cx.low(i - 1), "few" | "several" | "some" | "many") {
         return Some(Fig {
@@ -469,7 +490,55 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                         best = Some((p, v));
                     }
                 }
-                let (p, v) = best?;
+                // "second-rate", "first-time": an ordinal joined to a word
+                if best.is_none() {
+                    if let Some(p) = w.find(['-', '‐']) {
+                        if let Some(o) = lx::ordinal(&w[..p]) {
+                            return Some(Fig {
+                                start: cx.start(i),
+                                end: cx.start(i) + p,
+                                next: i + 1,
+                                value: f64::from(o),
+                                words: true,
+                                vague: false,
+                                ordinal: true,
+                                digits: None,
+                                scaled: false,
+                                fraction: false,
+                            });
+                        }
+                    }
+                }
+                let (mut p, v) = best?;
+                // "seven-hundred", "eight-thousand-yard": scales in the chain
+                let mut v = f64::from(v);
+                let mut scaled = false;
+                while let Some(r) = w.get(p + 1..) {
+                    let part = r.split(['-', '‐']).next().unwrap_or("");
+                    match lx::scale(part).filter(|_| !part.ends_with('s')) {
+                        Some(sc) if !part.is_empty() => {
+                            v *= sc;
+                            scaled = true;
+                            p += 1 + part.len();
+                        }
+                        _ => break,
+                    }
+                }
+                if scaled {
+                    return Some(Fig {
+                        start: cx.start(i),
+                        end: cx.start(i) + p,
+                        next: i + 1,
+                        value: v,
+                        words: true,
+                        vague: false,
+                        ordinal: false,
+                        digits: None,
+                        scaled: true,
+                        fraction: false,
+                    });
+                }
+                let v = v as u32;
                 let rest = w[p..].trim_start_matches(['-', '‐']);
                 let unitish = !rest.is_empty() && {
                     let r = rest;
@@ -869,6 +938,7 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
                 | "here"
                 | "there"
                 | "now"
+                | "among"
                 | "who"
                 | "that"
                 | "which"
@@ -930,6 +1000,30 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
     {
         return true;
     }
+    // "when one is immersed", "if one has": the generic pronoun in a clause
+    if matches!(
+        prev,
+        "when" | "if" | "as" | "because" | "unless" | "where" | "while" | "until" | "since"
+    ) && matches!(
+        next,
+        "is" | "was"
+            | "has"
+            | "had"
+            | "does"
+            | "did"
+            | "can"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+            | "wants"
+            | "needs"
+    ) {
+        return true;
+    }
     // "one sees", "one gets", "one shouldn't": the generic pronoun before a verb
     if cx.kind(i + 1) == Some(TokenKind::Word)
         && cx.raw(i + 1).starts_with(char::is_lowercase)
@@ -948,7 +1042,7 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
         && !content_follows
         && cx.kind(i - 1) == Some(TokenKind::Word)
         && lx::compound(prev).is_none()
-        && !matches!(prev, "only" | "single" | "more" | "least" | "last" | "mere")
+        && !matches!(prev, "more" | "least" | "mere")
     {
         return true;
     }
@@ -1736,6 +1830,25 @@ fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
         if (lo_digits == 3 || lo_digits == 5) && hn == 4 {
             return None;
         }
+        // "1776-77", "1892-94": the second year written with two digits
+        if lo_f.year_like() && hn == 2 {
+            let full = (lo_f.value / 100.0).floor() * 100.0 + hv;
+            if full > lo_f.value {
+                let last = lo_f.next - 1;
+                return Some(Hit {
+                    start: lo_f.start,
+                    end: cx.end(last),
+                    next: lo_f.next,
+                    ty: NumberType::Range,
+                    value: NumberValue {
+                        value: Some(lo_f.value),
+                        high: Some(full),
+                        iso: Some(format!("{}/{}", lo_f.value, full)),
+                        ..NumberValue::default()
+                    },
+                });
+            }
+        }
         if hv <= lo_f.value {
             // a score or a vote: "7-2", "3-1"
             if lo_digits <= 3 && hn <= 3 && lo_f.start == cx.start(lo_f.next - 1) {
@@ -2112,14 +2225,38 @@ fn is_marker(cx: &Cx, i: usize) -> bool {
     }
     let next = cx.raw(i + 1);
     let line_start = i == 0 || cx.line_break_before(i);
+    // a section number: "1.1 What is Government?", "2.3.1 Methods"
+    if line_start && r.contains('.') && cx.capitalized(i + 1) {
+        return true;
+    }
+    // a footnote mark after a closing quote: "…information,” 2 reads"
+    if i > 0 && r.len() <= 2 && matches!(cx.raw(i - 1), "”" | "\"" | "’") && !cx.tight(i) {
+        return true;
+    }
     if line_start
         && matches!(next, "." | ")" | ":")
         && (cx.capitalized(i + 2) || cx.kind(i + 2).is_none())
     {
         return true;
     }
-    if next == ")" && cx.tight(i + 1) && (i == 0 || cx.raw(i - 1) != "(") && r.len() <= 2 {
-        return true;
+    if next == ")" && cx.tight(i + 1) && r.len() <= 2 {
+        // "1)" opens a list item unless a "(" before it on the line is still open
+        let mut k = i;
+        let mut open = false;
+        while k > 0 && k + 8 > i && !cx.line_break_before(k) {
+            k -= 1;
+            match cx.raw(k) {
+                "(" => {
+                    open = true;
+                    break;
+                }
+                ")" => break,
+                _ => {}
+            }
+        }
+        if !open {
+            return true;
+        }
     }
     (i > 0 && cx.raw(i - 1) == "_" && cx.tight(i)) || (next == "_" && cx.tight(i + 1))
 }
@@ -2176,4 +2313,70 @@ pub(crate) fn dotted_quad(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
         at += p.len() + 1;
     }
     (out.len() == 4).then_some(out)
+}
+
+/// Digits at the end of a hyphenated word: "I-44", "US-75", "post-2015", "F-16".
+pub(crate) fn word_digits(cx: &Cx, i: usize) -> Option<Hit> {
+    if cx.kind(i) != Some(TokenKind::Word) {
+        return None;
+    }
+    let r = cx.raw(i);
+    let p = r.rfind('-')?;
+    let d = r.get(p + 1..)?;
+    let head = r.get(..p)?;
+    if d.is_empty() || d.len() > 4 || !d.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let capitals = head.len() <= 4 && head.bytes().all(|b| b.is_ascii_uppercase());
+    let prefix = matches!(
+        head.to_lowercase().as_str(),
+        "post" | "pre" | "late" | "early"
+    );
+    if !(capitals || prefix) {
+        return None;
+    }
+    let v: f64 = d.parse().ok()?;
+    let year = prefix && d.len() == 4;
+    Some(Hit {
+        start: cx.start(i) + p + 1,
+        end: cx.end(i),
+        next: i + 1,
+        ty: if year {
+            NumberType::Date
+        } else {
+            NumberType::Cardinal
+        },
+        value: val(v),
+    })
+}
+
+/// Numbers written in one token with commas that do not group thousands: the
+/// citation list "13,14" or "18,19,20,21", one number each.
+pub(crate) fn number_list(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
+    let r = cx.raw(i);
+    if !cx.is_num(i) || r.len() > 64 || !r.contains(',') {
+        return None;
+    }
+    let parts: Vec<&str> = r.split(',').collect();
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()))
+        || parts[1..].iter().all(|p| p.len() == 3)
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(parts.len());
+    let mut at = cx.start(i);
+    for p in parts {
+        out.push(Hit {
+            start: at,
+            end: at + p.len(),
+            next: i + 1,
+            ty: NumberType::Cardinal,
+            value: val(p.parse().unwrap_or(f64::NAN)),
+        });
+        at += p.len() + 1;
+    }
+    Some(out)
 }

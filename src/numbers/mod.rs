@@ -50,7 +50,7 @@ pub fn recognize(doc: &Document) -> Vec<Annotation> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.len() {
-        if let Some(parts) = grammar::dotted_quad(&cx, i) {
+        if let Some(parts) = grammar::dotted_quad(&cx, i).or_else(|| grammar::number_list(&cx, i)) {
             for hit in parts {
                 let mut a = Annotation::new(Span::new(hit.start, hit.end), Label::Number(hit.ty));
                 a.value = Some(hit.value);
@@ -84,6 +84,7 @@ fn best_at(cx: &Cx, i: usize) -> Option<Hit> {
     };
     offer(dates::date_or_time(cx, i));
     offer(grammar::amount(cx, i));
+    offer(grammar::word_digits(cx, i));
     best
 }
 
