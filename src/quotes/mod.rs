@@ -1,39 +1,214 @@
-//! Quotes: quotations and their speakers (placeholder: double quotes within a paragraph,
-//! attributed to the nearest following name).
+//! Quotes: quotations and who said them.
+//!
+//! Four steps, one file each:
+//! 1. [`marks`] pairs the quote marks of every style into quotations (linear, one
+//!    paragraph at a time, so unbalanced marks stay local);
+//! 2. [`attribution`] finds the cue (`said`, `told`, `according to`) before, after or
+//!    between the pieces of each quotation and the speaker mention it governs, reading
+//!    word order and punctuation, not the name types;
+//! 3. [`coref`] resolves pronoun speakers to the nearest fitting person, using the
+//!    genders the document gives (titles, pronouns that follow a name);
+//! 4. [`classify`] types each quotation: `direct` (a quoted utterance), `partial` (a
+//!    fragment woven into reported speech) or `scare` (a quoted term or title nobody is
+//!    said to have said).
+//!
+//! A quotation without a cue of its own continues the speaker of the quotation before it
+//! in its paragraph, or of the paragraph before when it opens its paragraph.
+
+pub mod attribution;
+pub mod classify;
+pub mod coref;
+pub mod cues;
+pub mod marks;
 
 use crate::segment::Document;
-use crate::span::{Annotation, Kind, Label, QuoteType, Span, Speaker};
+use crate::span::{Annotation, Kind, Label, NameType, QuoteType, Span, Speaker};
+use std::collections::HashMap;
+
+/// A name handed over by the name recognizer.
+#[derive(Clone, Copy, Debug)]
+pub struct NameRef {
+    /// Where it is (bytes).
+    pub span: Span,
+    /// Its entity id.
+    pub entity: Option<u32>,
+    /// Its type.
+    pub ty: NameType,
+}
+
+/// What attribution and classification read: the document, its names, lowercased
+/// tokens and where the quotations are.
+pub struct Ctx<'a> {
+    /// The document.
+    pub doc: &'a Document<'a>,
+    /// The names, sorted by start.
+    pub names: Vec<NameRef>,
+    lower: Vec<String>,
+    /// Top-level quotation spans, sorted by start, disjoint.
+    top: Vec<Span>,
+    sentence_starts: Vec<usize>,
+    /// Lowercased single-word name → entity, to link capitalized words the name
+    /// recognizer left out (a surname opening a sentence).
+    surface: HashMap<String, (u32, NameType)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Document<'a>, names: &[Annotation], quotes: &[marks::Quoted]) -> Ctx<'a> {
+        let mut names: Vec<NameRef> = names
+            .iter()
+            .filter(|n| n.kind() == Kind::Name)
+            .filter_map(|n| match n.label {
+                Label::Name(ty) => Some(NameRef {
+                    span: n.span,
+                    entity: n.entity,
+                    ty,
+                }),
+                _ => None,
+            })
+            .filter(|n| n.span.end <= doc.text.len() && n.span.start < n.span.end)
+            .collect();
+        names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
+        let lower = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = doc.slice(t.span);
+                if s.len() > 40 {
+                    String::new()
+                } else {
+                    s.to_lowercase()
+                }
+            })
+            .collect();
+        let mut top: Vec<Span> = Vec::new();
+        for q in quotes {
+            if top.last().is_none_or(|t| t.end <= q.span.start) {
+                top.push(q.span);
+            }
+        }
+        let mut surface: HashMap<String, (u32, NameType)> = HashMap::new();
+        for n in &names {
+            let Some(e) = n.entity else { continue };
+            let text = doc.slice(n.span);
+            if text.len() > 80 {
+                continue;
+            }
+            for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                if w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase) {
+                    let key = w.to_lowercase();
+                    let slot = surface.entry(key).or_insert((e, n.ty));
+                    // a person keeps the word over other types
+                    if slot.1 != NameType::Person && n.ty == NameType::Person {
+                        *slot = (e, n.ty);
+                    }
+                }
+            }
+        }
+        Ctx {
+            doc,
+            names,
+            lower,
+            top,
+            sentence_starts: doc.sentences.iter().map(|s| s.start).collect(),
+            surface,
+        }
+    }
+
+    /// The lowercased text of token `i` ("" for very long tokens).
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// True when byte `pos` lies inside a top-level quotation.
+    pub fn in_quote(&self, pos: usize) -> bool {
+        let i = self.top.partition_point(|s| s.start <= pos);
+        i > 0 && self.top[i - 1].end > pos
+    }
+
+    /// Index of the sentence holding byte `pos`.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.sentence_starts
+            .partition_point(|&s| s <= pos)
+            .saturating_sub(1)
+    }
+
+    /// The name whose span holds token `i`.
+    pub fn name_at(&self, i: usize) -> Option<NameRef> {
+        let t = self.doc.tokens.get(i)?.span;
+        let k = self.names.partition_point(|n| n.span.start <= t.start);
+        self.names[..k]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|n| n.span.contains(t))
+            .copied()
+    }
+
+    /// The entity a capitalized word outside any name refers to, by its surface.
+    pub fn entity_by_surface(&self, word: &str) -> Option<(u32, NameType)> {
+        self.surface.get(&word.to_lowercase()).copied()
+    }
+}
+
+/// One quotation on its way to becoming an annotation.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// The quotation found by its marks.
+    pub q: marks::Quoted,
+    /// Nesting depth: 0 for a quotation in running text.
+    pub depth: usize,
+    /// The attribution found for it.
+    pub attr: Option<attribution::Attribution>,
+    /// Its type.
+    pub ty: QuoteType,
+}
 
 /// Proposes the quotes of `doc`, attributing them with the help of the proposed `names`.
 pub fn recognize(doc: &Document, names: &[Annotation]) -> Vec<Annotation> {
-    let mut out = Vec::new();
-    for &para in &doc.paragraphs {
-        let text = doc.slice(para);
-        let mut open: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            match (c, open) {
-                ('“', _) | ('"', None) => open = Some(para.start + i),
-                ('”', Some(s)) | ('"', Some(s)) => {
-                    let span = Span::new(s, para.start + i + c.len_utf8());
-                    let mut a = Annotation::new(span, Label::Quote(QuoteType::Direct));
-                    a.speaker = names
-                        .iter()
-                        .find(|n| {
-                            n.kind() == Kind::Name
-                                && n.span.start >= span.end
-                                && n.span.end <= para.end
-                        })
-                        .map(|n| Speaker {
-                            mention: Some(n.span),
-                            name: doc.slice(n.span).to_string(),
-                            entity: n.entity,
-                        });
-                    out.push(a);
-                    open = None;
-                }
-                _ => {}
-            }
-        }
+    let found = marks::find(doc);
+    if found.is_empty() {
+        return Vec::new();
     }
-    out
+    let ctx = Ctx::new(doc, names, &found);
+    let genders = coref::Genders::infer(&ctx);
+
+    // nesting depth (the quotations are sorted by start, longest first, and laminar)
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+    let mut stack: Vec<Span> = Vec::new();
+    for q in found {
+        while stack.last().is_some_and(|s| s.end <= q.span.start) {
+            stack.pop();
+        }
+        let depth = stack.len();
+        stack.push(q.span);
+        quotes.push(Quote {
+            q,
+            depth,
+            attr: None,
+            ty: QuoteType::Direct,
+        });
+    }
+
+    attribution::attribute(&ctx, &genders, &mut quotes);
+    classify::classify(&ctx, &mut quotes);
+    attribution::continue_speakers(&ctx, &mut quotes);
+
+    quotes
+        .into_iter()
+        .map(|q| {
+            let mut a = Annotation::new(q.q.span, Label::Quote(q.ty));
+            if let Some(attr) = q.attr {
+                a.cue = attr.cue;
+                a.speaker = attr.speaker.map(|m| Speaker {
+                    mention: Some(m.span),
+                    name: doc.slice(m.span).to_string(),
+                    entity: m.entity,
+                });
+            }
+            a
+        })
+        .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,601 @@
+//! Attribution: the cue and the speaker of each quotation.
+//!
+//! Around each quotation two stretches of text are read, both bounded by its sentence,
+//! its paragraph (or the quotation it is nested in) and the neighbouring quotations:
+//! the stretch **after** the closing mark (`“…,” Smith said`, `“…,” said the
+//! minister`, `“…,” he told reporters`) and the stretch **before** the opening mark
+//! (`Smith said: “…”`, `according to Smith, “…”`, `Smith called the plan “a
+//! disaster”`, and the middle of a split quotation `“…,” she said, “…”`).
+//!
+//! The speaker is the noun phrase that is the subject of the cue: before it, past
+//! auxiliaries, adverbs and an apposition (`Smith, the minister, said`), or after it in
+//! the inverted order that only follows a quotation (`said Smith`). The one spoken to
+//! (`told Reuters`) is never the speaker. A phrase is a name (from the name recognizer,
+//! or a capitalized word it left out), a pronoun, or a description (`the minister`,
+//! `a spokesman for the campaign`).
+
+use super::coref::{resolve_pronoun, Genders};
+use super::cues::{
+    cue_kind, is_determiner, is_filler, is_particle_cue, is_person_noun,
+    needs_subject, pronoun, CueKind, Gender,
+};
+use super::{Ctx, Quote};
+use crate::segment::TokenKind;
+use crate::span::{QuoteType, Span};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What a speaker mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A name: `Claudia Sheinbaum`, `Sheinbaum`.
+    Name,
+    /// A pronoun: `she`.
+    Pronoun,
+    /// A description: `the minister`.
+    Description,
+}
+
+/// A speaker mention and the entity it refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it is (bytes).
+    pub span: Span,
+    /// The entity it refers to, when known.
+    pub entity: Option<u32>,
+    /// What it is.
+    pub kind: MentionKind,
+}
+
+/// The attribution of one quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The cue word or phrase.
+    pub cue: Option<Span>,
+    /// The speaker mention.
+    pub speaker: Option<Mention>,
+    /// The cue's kind (`None` for a speaker inherited or introduced by a colon).
+    pub kind: Option<CueKind>,
+    /// True when the cue stands before the quotation.
+    pub before: bool,
+}
+
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "earlier", "later", "on", "last", "this", "week", "morning",
+    "afternoon", "evening", "night",
+];
+
+struct Reader<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    genders: &'c Genders,
+}
+
+impl Reader<'_, '_> {
+    fn tok(&self, i: usize) -> Span {
+        self.ctx.doc.tokens[i].span
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.ctx.lower(i)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.ctx
+            .doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self
+                .ctx
+                .doc
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    fn possessive(&self, i: usize) -> bool {
+        matches!(self.word(i), "’s" | "'s" | "’" | "'")
+    }
+
+    /// The cue token `i` is, if any (not when it is part of a name).
+    fn cue(&self, i: usize) -> Option<CueKind> {
+        if !self.is_word(i) || self.ctx.name_at(i).is_some() {
+            return None;
+        }
+        cue_kind(self.word(i))
+    }
+
+    /// A cue with its particle (`pointed out`): the span of both.
+    fn particle_cue(&self, i: usize, end: usize) -> bool {
+        i + 1 < end && self.is_word(i) && is_particle_cue(self.word(i), self.word(i + 1))
+    }
+
+    fn mention(&self, span: Span, entity: Option<u32>, kind: MentionKind) -> Mention {
+        Mention { span, entity, kind }
+    }
+
+    fn pronoun_mention(&self, i: usize) -> Option<Mention> {
+        let g = pronoun(self.word(i))?;
+        let span = self.tok(i);
+        let entity = if g == Gender::Unknown {
+            None
+        } else {
+            resolve_pronoun(self.ctx, self.genders, span.start, g)
+        };
+        Some(self.mention(span, entity, MentionKind::Pronoun))
+    }
+
+    /// Token range of the name holding token `i`, and the name.
+    fn name_tokens(&self, i: usize) -> Option<(Range<usize>, super::NameRef)> {
+        let n = self.ctx.name_at(i)?;
+        let r = self.ctx.doc.tokens_in(n.span);
+        Some((r, n))
+    }
+
+    /// A run of capitalized words the name recognizer did not mark, linked by surface.
+    fn capitalized_run(&self, r: Range<usize>) -> Mention {
+        let span = Span::new(self.tok(r.start).start, self.tok(r.end - 1).end);
+        let entity = (r.start..r.end)
+            .rev()
+            .find_map(|k| self.ctx.entity_by_surface(self.ctx.doc.token_text(k)))
+            .map(|(e, _)| e);
+        self.mention(span, entity, MentionKind::Name)
+    }
+
+    /// The noun phrase that ends at token `j` (not before `lo`), reading leftwards.
+    fn np_ending_at(&self, j: usize, lo: usize, depth: u8) -> Option<Mention> {
+        if j < lo || j >= self.ctx.doc.tokens.len() {
+            return None;
+        }
+        if let Some(m) = self.pronoun_mention(j) {
+            return Some(m);
+        }
+        if let Some((r, n)) = self.name_tokens(j) {
+            if r.start < lo {
+                return None;
+            }
+            let own = self.mention(n.span, n.entity, MentionKind::Name);
+            // “a spokesman for the campaign”, “Joel Pollak of Breitbart”: the head
+            // comes before the preposition
+            if depth == 0 && r.start >= lo + 2 {
+                let p = self.word(r.start - 1);
+                let p = if p == "the" && r.start >= lo + 3 {
+                    self.word(r.start - 2)
+                } else {
+                    p
+                };
+                if matches!(p, "of" | "for" | "at" | "from" | "with") {
+                    let k = if self.word(r.start - 1) == "the" {
+                        r.start - 3
+                    } else {
+                        r.start - 2
+                    };
+                    if let Some(head) = self.np_ending_at(k, lo, 1) {
+                        let entity = match head.kind {
+                            MentionKind::Name => head.entity,
+                            _ => None,
+                        };
+                        return Some(self.mention(head.span.cover(own.span), entity, head.kind));
+                    }
+                }
+            }
+            return Some(own);
+        }
+        if self.capitalized(j) && !self.possessive(j) {
+            let mut s = j;
+            while s > lo && self.capitalized(s - 1) && self.ctx.name_at(s - 1).is_none() {
+                s -= 1;
+            }
+            if cue_kind(self.word(s)).is_some() || is_determiner(self.word(s)) {
+                s += 1;
+            }
+            if s <= j {
+                return Some(self.capitalized_run(s..j + 1));
+            }
+            return None;
+        }
+        // a description: words back to a determiner or a possessive
+        if !self.is_word(j) || is_filler(self.word(j)) {
+            return None;
+        }
+        let head_ok = is_person_noun(self.word(j));
+        let mut s = j;
+        let mut det = false;
+        while s > lo && j - s < 6 {
+            let w = self.word(s - 1);
+            if is_determiner(w) {
+                s -= 1;
+                det = true;
+                break;
+            }
+            if self.possessive(s - 1) {
+                // Trump’s spokeswoman
+                s -= 1;
+                if s > lo {
+                    if let Some((r, _)) = self.name_tokens(s - 1) {
+                        s = r.start.max(lo);
+                    } else {
+                        s -= 1;
+                    }
+                }
+                det = true;
+                break;
+            }
+            if !self.is_word(s - 1) || cue_kind(w).is_some() || is_filler(w) || pronoun(w).is_some()
+            {
+                break;
+            }
+            s -= 1;
+        }
+        if !(head_ok || det) {
+            return None;
+        }
+        let span = Span::new(self.tok(s).start, self.tok(j).end);
+        Some(self.mention(span, None, MentionKind::Description))
+    }
+
+    /// The subject of a cue at token `k`, reading leftwards past fillers and an
+    /// apposition.
+    fn subject_before(&self, k: usize, lo: usize) -> Option<Mention> {
+        let mut j = k;
+        loop {
+            if j <= lo {
+                return None;
+            }
+            let w = self.word(j - 1);
+            if is_filler(w) || TIME_WORDS.contains(&w) {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        let j = j - 1;
+        if self.word(j) == "," {
+            // Smith, the minister, said
+            let mut m = j;
+            while m > lo && j - m < 16 {
+                m -= 1;
+                if self.word(m) == "," {
+                    if m > lo {
+                        if let Some(x) = self.np_ending_at(m - 1, lo, 0) {
+                            if x.kind != MentionKind::Description {
+                                return Some(x);
+                            }
+                            return self.np_ending_at(j - 1, m + 1, 0).or(Some(x));
+                        }
+                    }
+                    break;
+                }
+            }
+            return None;
+        }
+        self.np_ending_at(j, lo, 0)
+    }
+
+    /// The noun phrase starting at token `i` (before `hi`), and the token after it.
+    fn np_starting_at(&self, i: usize, hi: usize) -> Option<(Mention, usize)> {
+        if i >= hi {
+            return None;
+        }
+        if let Some(m) = self.pronoun_mention(i) {
+            return Some((m, i + 1));
+        }
+        let (m, mut k) = if let Some((r, n)) = self.name_tokens(i) {
+            (
+                self.mention(n.span, n.entity, MentionKind::Name),
+                r.end.min(hi),
+            )
+        } else if self.capitalized(i) && cue_kind(self.word(i)).is_none() {
+            let mut e = i + 1;
+            while e < hi && self.capitalized(e) && self.ctx.name_at(e).is_none() {
+                e += 1;
+            }
+            (self.capitalized_run(i..e), e)
+        } else if is_determiner(self.word(i)) || is_person_noun(self.word(i)) {
+            let mut e = i + 1;
+            while e < hi
+                && e - i < 6
+                && self.is_word(e)
+                && cue_kind(self.word(e)).is_none()
+                && !is_filler(self.word(e))
+                && !matches!(self.word(e), "of" | "for" | "at" | "from" | "with" | "in")
+            {
+                e += 1;
+            }
+            if e == i + 1 && is_determiner(self.word(i)) {
+                return None;
+            }
+            let span = Span::new(self.tok(i).start, self.tok(e - 1).end);
+            (self.mention(span, None, MentionKind::Description), e)
+        } else {
+            return None;
+        };
+        // a possessive makes the name a modifier: Trump’s spokeswoman said
+        if k < hi && self.possessive(k) {
+            let mut e = k + 1;
+            while e < hi && e - k < 5 && self.is_word(e) && cue_kind(self.word(e)).is_none() {
+                e += 1;
+            }
+            if e > k + 1 {
+                let span = Span::new(m.span.start, self.tok(e - 1).end);
+                return Some((self.mention(span, None, MentionKind::Description), e));
+            }
+        }
+        // a prepositional tail: Joel Pollak of Breitbart, a spokesman for the campaign
+        let mut hops = 0;
+        while k < hi && hops < 2 && matches!(self.word(k), "of" | "for" | "at" | "from") {
+            let mut e = k + 1;
+            while e < hi
+                && e - k < 6
+                && self.is_word(e)
+                && cue_kind(self.word(e)).is_none()
+                && !is_filler(self.word(e))
+            {
+                e += 1;
+            }
+            if e == k + 1 {
+                break;
+            }
+            k = e;
+            hops += 1;
+        }
+        // an apposition: Smith, the minister, said
+        if k < hi && self.word(k) == "," {
+            let mut e = k + 1;
+            while e < hi
+                && e - k < 16
+                && self.word(e) != ","
+                && !self.ctx.doc.token_text(e).chars().any(super::marks::is_mark)
+            {
+                if self.cue(e).is_some() && e == k + 1 {
+                    break;
+                }
+                e += 1;
+            }
+            if e < hi && self.word(e) == "," && e > k + 1 {
+                k = e + 1;
+            }
+        }
+        Some((m, k))
+    }
+
+    /// `said Smith`, `said the minister`: the speaker after an inverted cue.
+    fn speaker_after_cue(&self, i: usize, hi: usize) -> Option<Mention> {
+        let (m, _) = self.np_starting_at(i, hi)?;
+        Some(m)
+    }
+
+    /// Reads the stretch after a quotation: tokens `c..d`.
+    fn after(&self, c: usize, d: usize) -> Option<Attribution> {
+        let mut i = c;
+        while i < d && i < c + 2 && matches!(self.word(i), "," | "—" | "–" | "-" | "(") {
+            i += 1;
+        }
+        if i >= d {
+            return None;
+        }
+        let found = |cue: usize, kind: CueKind, speaker: Option<Mention>| Attribution {
+            cue: Some(self.tok(cue)),
+            speaker,
+            kind: Some(kind),
+            before: false,
+        };
+        // inverted: “…,” said Smith
+        if let Some(kind) = self.cue(i) {
+            if kind != CueKind::Tell && !needs_subject(self.word(i)) {
+                return Some(found(i, kind, self.speaker_after_cue(i + 1, d)));
+            }
+        }
+        if self.word(i) == "according" && i + 1 < d && self.word(i + 1) == "to" {
+            let mut a = found(i, CueKind::According, self.speaker_after_cue(i + 2, d));
+            a.cue = Some(self.tok(i).cover(self.tok(i + 1)));
+            return Some(a);
+        }
+        // subject first: “…,” Smith said / he told reporters / the minister, Smith, said
+        let (m, mut k) = self.np_starting_at(i, d)?;
+        while k < d && k < i + 24 && (is_filler(self.word(k)) || TIME_WORDS.contains(&self.word(k)))
+        {
+            k += 1;
+        }
+        if k < d {
+            if let Some(kind) = self.cue(k) {
+                return Some(found(k, kind, Some(m)));
+            }
+            if self.particle_cue(k, d) {
+                let mut a = found(k, CueKind::Say, Some(m));
+                a.cue = Some(self.tok(k).cover(self.tok(k + 1)));
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// Reads the stretch before a quotation: tokens `a..b`, nearest cue first.
+    fn before(&self, a: usize, b: usize) -> Option<Attribution> {
+        let mut tried = 0;
+        let mut cue_only: Option<Attribution> = None;
+        let mut k = b;
+        while k > a && tried < 3 && b - k < 60 {
+            k -= 1;
+            let w = self.word(k);
+            if w == "according" && k + 1 < b && self.word(k + 1) == "to" {
+                let speaker = self.speaker_after_cue(k + 2, b);
+                return Some(Attribution {
+                    cue: Some(self.tok(k).cover(self.tok(k + 1))),
+                    speaker,
+                    kind: Some(CueKind::According),
+                    before: true,
+                });
+            }
+            let (kind, cue_span) = if let Some(kind) = self.cue(k) {
+                (kind, self.tok(k))
+            } else if self.particle_cue(k, b) {
+                (CueKind::Say, self.tok(k).cover(self.tok(k + 1)))
+            } else {
+                continue;
+            };
+            tried += 1;
+            let subject = self.subject_before(k, a);
+            if needs_subject(w) && subject.is_none() {
+                continue;
+            }
+            let speaker = subject.or_else(|| {
+                // said Smith: “…”
+                if kind == CueKind::Say && k + 1 < b {
+                    self.speaker_after_cue(k + 1, b)
+                } else {
+                    None
+                }
+            });
+            let at = Attribution {
+                cue: Some(cue_span),
+                speaker,
+                kind: Some(kind),
+                before: true,
+            };
+            if speaker.is_some() {
+                return Some(at);
+            }
+            if cue_only.is_none() {
+                cue_only = Some(at);
+            }
+        }
+        if cue_only.is_some() {
+            return cue_only;
+        }
+        // Smith: “…”
+        if b > a + 1 && self.word(b - 1) == ":" && b - a <= 10 {
+            if let Some(m) = self.np_ending_at(b - 2, a, 0) {
+                if m.kind != MentionKind::Description || b - a <= 5 {
+                    return Some(Attribution {
+                        cue: None,
+                        speaker: Some(m),
+                        kind: None,
+                        before: true,
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The stretches of text a quotation's attribution may be read from, as token ranges.
+struct Stretches {
+    before: Range<usize>,
+    after: Range<usize>,
+}
+
+/// Finds the cue and speaker of every quotation.
+pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
+    let doc = ctx.doc;
+    let n = quotes.len();
+    // parent of each quotation (they are sorted by start, laminar)
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..n {
+        while stack
+            .last()
+            .is_some_and(|&p| quotes[p].q.span.end <= quotes[i].q.span.start)
+        {
+            stack.pop();
+        }
+        parent[i] = stack.last().copied();
+        stack.push(i);
+    }
+    let key = |i: usize| parent[i].unwrap_or(n + quotes[i].q.para);
+    let mut prev_sib: Vec<Option<usize>> = vec![None; n];
+    let mut next_sib: Vec<Option<usize>> = vec![None; n];
+    let mut last: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        prev_sib[i] = last.insert(key(i), i);
+    }
+    last.clear();
+    for i in (0..n).rev() {
+        next_sib[i] = last.insert(key(i), i);
+    }
+    let reader = Reader { ctx, genders };
+    for i in 0..n {
+        let q = quotes[i].q;
+        let container = match parent[i] {
+            Some(p) => quotes[p].q.inner,
+            None => doc.paragraphs.get(q.para).copied().unwrap_or(q.span),
+        };
+        let sent = |pos: usize| {
+            let s = ctx.sentence_of(pos);
+            doc.sentences.get(s).copied().unwrap_or(container)
+        };
+        let mut lo = container.start.max(sent(q.span.start).start);
+        if let Some(p) = prev_sib[i] {
+            lo = lo.max(quotes[p].q.span.end);
+        }
+        let mut hi = container.end.min(sent(q.span.end.saturating_sub(1)).end);
+        if let Some(s) = next_sib[i] {
+            hi = hi.min(quotes[s].q.span.start);
+        }
+        let st = Stretches {
+            before: doc.tokens_in(Span::new(lo, q.span.start.max(lo))),
+            after: doc.tokens_in(Span::new(q.span.end.min(hi), hi)),
+        };
+        let after = reader.after(st.after.start, st.after.end);
+        let before = reader.before(st.before.start, st.before.end);
+        let closes_sentence = doc
+            .slice(q.inner)
+            .trim_end()
+            .ends_with(['.', '!', '?', '…']);
+        quotes[i].attr = match (after, before) {
+            (Some(a), Some(b)) => {
+                // a quotation ending its sentence belongs with a cue before it
+                if closes_sentence && b.speaker.is_some() || a.speaker.is_none() {
+                    Some(b)
+                } else {
+                    Some(a)
+                }
+            }
+            (a, b) => a.or(b),
+        };
+    }
+}
+
+/// Gives a quotation without a speaker of its own the speaker of the quotation it
+/// continues: the piece before it of one quotation running across paragraphs, the
+/// quotation before it in its paragraph, or the last quotation of the paragraph before
+/// when it opens its paragraph.
+pub fn continue_speakers(ctx: &Ctx, quotes: &mut [Quote]) {
+    let mut prev: Option<(usize, Mention)> = None; // paragraph, speaker
+    for q in quotes.iter_mut() {
+        if q.depth > 0 {
+            continue;
+        }
+        let own = q.attr.and_then(|a| a.speaker);
+        if own.is_none() && q.ty != QuoteType::Scare {
+            if let Some((para, m)) = prev {
+                let opens_para = ctx
+                    .doc
+                    .paragraphs
+                    .get(q.q.para)
+                    .is_some_and(|p| p.start == q.q.span.start);
+                if para == q.q.para || q.q.continued || (opens_para && para + 1 == q.q.para) {
+                    q.attr = Some(Attribution {
+                        cue: q.attr.and_then(|a| a.cue),
+                        speaker: Some(m),
+                        kind: None,
+                        before: false,
+                    });
+                }
+            }
+        }
+        if let Some(m) = q.attr.and_then(|a| a.speaker) {
+            if q.ty != QuoteType::Scare {
+                prev = Some((q.q.para, m));
+            }
+        }
+    }
+}
+

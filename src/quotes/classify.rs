@@ -1,0 +1,88 @@
+//! Types: `direct`, `partial` or `scare`.
+//!
+//! - **direct**: a quoted utterance standing as a clause of its own: it opens its
+//!   sentence or follows a colon, comma or dash (`Smith said: “We won.”`), and reads as a
+//!   sentence (a capital letter, closing punctuation, or several words).
+//! - **partial**: a fragment woven into the writer's sentence, after a word
+//!   (`called the plan “a disaster”`), in a sentence with a cue or a speaker.
+//! - **scare**: a quoted term nobody is reported to have said: a fragment with no cue and
+//!   no speaker around it (`the “experts”`), a title (`NBC’s “Meet the Press”`), or a
+//!   quotation nested in another with no cue of its own.
+
+use super::{Ctx, Quote};
+use crate::segment::TokenKind;
+use crate::span::QuoteType;
+
+/// Words after which a title-cased quotation is a title.
+const TITLE_BEFORE: &[&str] = &[
+    "’s", "'s", "the", "on", "in", "of", "titled", "entitled", "film", "movie", "show", "book",
+    "song", "album", "program", "programme", "series", "column", "headline", "episode",
+    "segment", "documentary", "play", "musical", "novel", "memoir", "article", "essay",
+    "podcast", "magazine", "newspaper", "sketch", "hit", "single", "poem", "speech",
+];
+
+/// Types every quotation of `quotes` (their attribution from their own cue is known).
+pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
+    let doc = ctx.doc;
+    for q in quotes.iter_mut() {
+        let inner = doc.slice(q.q.inner).trim();
+        let words = inner
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        let first = inner
+            .chars()
+            .find(|c| c.is_alphanumeric() || *c == '…')
+            .unwrap_or(' ');
+        let capital = first.is_uppercase() || first.is_ascii_digit() || first == '…';
+        let ends_sentence = inner.ends_with(['.', '!', '?', '…', ',', ';', '—']);
+        // what stands before the opening mark, inside the paragraph or the parent
+        let open_tok = doc.token_at_or_after(q.q.span.start);
+        let para_start = doc.paragraphs.get(q.q.para).map_or(0, |p| p.start);
+        let prev = open_tok
+            .checked_sub(1)
+            .filter(|&j| doc.tokens[j].span.start >= para_start);
+        let sentence_start = ctx.sentence_of(q.q.span.start);
+        let opens_sentence = doc
+            .sentences
+            .get(sentence_start)
+            .is_some_and(|s| s.start == q.q.span.start);
+        let clause_start = match prev {
+            None => true,
+            Some(j) => {
+                opens_sentence
+                    || doc.tokens[j].kind == TokenKind::Punct
+                        && !matches!(ctx.lower(j), "$" | "#" | "@" | "&")
+                    || super::marks::is_mark(doc.text[q.q.span].chars().next().unwrap_or(' '))
+                        && q.depth > 0
+                        && ctx.lower(j) == ","
+            }
+        };
+        let prev_word = prev.map_or("", |j| ctx.lower(j));
+        let title = words <= 8
+            && words > 0
+            && !clause_start
+            && TITLE_BEFORE.contains(&prev_word)
+            && inner
+                .split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let attributed = q.attr.is_some_and(|a| a.cue.is_some() || a.speaker.is_some());
+        let full = clause_start && (capital || ends_sentence || words >= 5);
+        q.ty = if title {
+            QuoteType::Scare
+        } else if q.depth > 0 {
+            match (attributed, full) {
+                (true, true) => QuoteType::Direct,
+                (true, false) => QuoteType::Partial,
+                _ => QuoteType::Scare,
+            }
+        } else if full {
+            QuoteType::Direct
+        } else if attributed || q.q.continued || q.q.runs_on {
+            QuoteType::Partial
+        } else {
+            QuoteType::Scare
+        };
+    }
+}

@@ -1,0 +1,128 @@
+//! Coreference for speakers: the gender the document gives each person, and the person a
+//! pronoun refers to.
+//!
+//! Gender comes from the document itself: a title before a mention (`Mr.`, `Mrs.`,
+//! `Ms.`), and the gendered pronouns (he/his/him, she/her) that follow a mention before
+//! any other person is named, in the same or the next sentence. A pronoun speaker is
+//! the nearest person named before it outside quotations whose gender matches; when no
+//! gender is known, the nearest person.
+
+use super::cues::{gender_word, Gender};
+use super::Ctx;
+use crate::span::NameType;
+use std::collections::HashMap;
+
+/// Per-entity gender votes.
+#[derive(Default)]
+pub struct Genders {
+    votes: HashMap<u32, (u32, u32)>,
+}
+
+impl Genders {
+    /// Reads the genders of `ctx`'s person entities.
+    pub fn infer(ctx: &Ctx) -> Genders {
+        let mut g = Genders::default();
+        let doc = ctx.doc;
+        // titles before a mention
+        for n in &ctx.names {
+            let Some(e) = n.entity else { continue };
+            if n.ty != NameType::Person {
+                continue;
+            }
+            let i = doc.token_at_or_after(n.span.start);
+            let title = i
+                .checked_sub(1)
+                .map(|j| ctx.lower(j))
+                .map(|w| w.trim_end_matches('.'))
+                .unwrap_or("");
+            let first = doc
+                .tokens
+                .get(i)
+                .map(|t| doc.slice(t.span).to_ascii_lowercase())
+                .unwrap_or_default();
+            let first = first.trim_end_matches('.');
+            for w in [title, first] {
+                match w {
+                    "mr" => g.vote(e, Gender::Male, 3),
+                    "mrs" | "ms" | "miss" => g.vote(e, Gender::Female, 3),
+                    _ => {}
+                }
+            }
+        }
+        // the next gendered pronoun after a mention, before another person is named
+        let mut last: Option<(u32, usize)> = None; // entity, sentence index
+        let mut ni = 0;
+        for (ti, t) in doc.tokens.iter().enumerate() {
+            while ni < ctx.names.len() && ctx.names[ni].span.end <= t.span.start {
+                let n = &ctx.names[ni];
+                if n.ty == NameType::Person && !ctx.in_quote(n.span.start) {
+                    if let Some(e) = n.entity {
+                        last = Some((e, ctx.sentence_of(n.span.start)));
+                    }
+                }
+                ni += 1;
+            }
+            let gw = gender_word(ctx.lower(ti));
+            if gw == Gender::Unknown || ctx.lower(ti).ends_with('.') || ctx.lower(ti) == "mr" {
+                continue;
+            }
+            if let Some((e, s)) = last {
+                let here = ctx.sentence_of(t.span.start);
+                if here <= s + 1 && !ctx.in_quote(t.span.start) {
+                    g.vote(e, gw, 1);
+                    last = None;
+                }
+            }
+        }
+        g
+    }
+
+    fn vote(&mut self, e: u32, gender: Gender, n: u32) {
+        let v = self.votes.entry(e).or_default();
+        match gender {
+            Gender::Male => v.0 += n,
+            Gender::Female => v.1 += n,
+            Gender::Unknown => {}
+        }
+    }
+
+    /// The gender of entity `e`, as far as the document tells.
+    pub fn of(&self, e: u32) -> Gender {
+        match self.votes.get(&e) {
+            Some(&(m, f)) if m > f => Gender::Male,
+            Some(&(m, f)) if f > m => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// The entity a pronoun at byte `pos` with `gender` refers to: the nearest person named
+/// before it outside quotations, of matching gender when genders are known.
+pub fn resolve_pronoun(ctx: &Ctx, genders: &Genders, pos: usize, gender: Gender) -> Option<u32> {
+    if gender == Gender::Unknown {
+        return None;
+    }
+    let end = ctx.names.partition_point(|n| n.span.start < pos);
+    let mut fallback: Option<u32> = None;
+    let mut seen = 0;
+    for n in ctx.names[..end].iter().rev() {
+        if n.ty != NameType::Person || ctx.in_quote(n.span.start) {
+            continue;
+        }
+        let Some(e) = n.entity else { continue };
+        seen += 1;
+        if seen > 40 {
+            break;
+        }
+        match genders.of(e) {
+            g if g == gender => return Some(e),
+            Gender::Unknown => {
+                if fallback.is_none() {
+                    fallback = Some(e);
+                }
+            }
+            _ => {}
+        }
+    }
+    fallback
+}

@@ -1,0 +1,295 @@
+//! Cues: the verbs and phrases that attribute speech (said, told, added, according to),
+//! and the small word classes attribution reads around them.
+
+/// How a cue word relates to its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A verb of saying whose subject is the speaker and that may follow its subject or,
+    /// after a quotation, come first (“…,” said Smith): said, added, asked, wrote.
+    Say,
+    /// A verb whose object is the one spoken to, never the speaker: told, informed.
+    Tell,
+    /// A verb that frames a quoted fragment: called the plan “a disaster”.
+    Name,
+    /// `according to X`: the speaker follows.
+    According,
+}
+
+/// Verbs of saying, by lemma. Regular inflections (-s, -ed, -ing) are derived; irregular
+/// forms are listed in [`IRREGULAR`].
+const SAY: &[&str] = &[
+    "say", "add", "ask", "write", "state", "explain", "note", "argue", "insist", "declare",
+    "claim", "continue", "reply", "respond", "recall", "warn", "tweet", "post", "announce",
+    "acknowledge", "admit", "agree", "observe", "remark", "suggest", "joke", "quip", "shout",
+    "yell", "cry", "exclaim", "predict", "promise", "vow", "pledge", "concede", "counter",
+    "complain", "boast", "brag", "lament", "muse", "urge", "demand", "repeat", "reiterate",
+    "emphasize", "emphasise", "stress", "conclude", "testify", "report", "chant", "scream",
+    "whisper", "answer", "interject", "interrupt", "snap", "text", "email", "blast", "charge",
+    "contend", "assert", "maintain", "allege", "confirm", "deny", "proclaim", "thunder",
+    "plead", "retort", "read", "tell", "caution", "mock",
+    "scoff", "sneer", "laugh", "sigh", "groan", "cheer", "shrug", "marvel", "opine",
+    "elaborate", "clarify", "acknowledge", "concur", "declare", "describe", "reason",
+    "point", "go", "chime", "rail", "fume", "gush", "huff", "smirk", "chime", "pronounce",
+    "quote", "recount", "relate", "reveal", "disclose", "assure", "advise", "inform",
+    "remind", "signal", "hint", "gripe", "protest", "object", "propose", "recommend",
+    "speculate", "surmise", "theorize", "predict", "forecast", "concede",
+];
+
+/// Irregular forms, each with its lemma.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("saying", "say"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("writing", "write"),
+    ("writes", "write"),
+    ("told", "tell"),
+    ("tells", "tell"),
+    ("telling", "tell"),
+    ("went", "go"),
+    ("goes", "go"),
+    ("read", "read"),
+    ("reads", "read"),
+    ("cried", "cry"),
+    ("cries", "cry"),
+    ("replied", "reply"),
+    ("replies", "reply"),
+    ("testified", "testify"),
+    ("testifies", "testify"),
+    ("quipped", "quip"),
+    ("quipping", "quip"),
+    ("snapped", "snap"),
+    ("snapping", "snap"),
+    ("bragged", "brag"),
+    ("bragging", "brag"),
+    ("clarified", "clarify"),
+    ("theorized", "theorize"),
+];
+
+/// Verbs that name what was said with a quoted fragment as object complement.
+const NAME: &[&str] = &[
+    "call", "describe", "dub", "label", "term", "brand", "deride", "denounce", "dismiss",
+    "praise", "hail", "slam", "characterize", "refer",
+];
+
+/// Verbs whose object is the person spoken to.
+const TELL: &[&str] = &["tell", "inform", "assure", "advise", "remind", "warn"];
+
+fn strip_inflection(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    if let Some(s) = w.strip_suffix("ing") {
+        out.push(s.to_string());
+        out.push(format!("{s}e"));
+        let b = s.as_bytes();
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+            out.push(s[..s.len() - 1].to_string());
+        }
+    }
+    if let Some(s) = w.strip_suffix("ed") {
+        out.push(s.to_string());
+        out.push(format!("{s}e"));
+        let b = s.as_bytes();
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+            out.push(s[..s.len() - 1].to_string());
+        }
+        if let Some(t) = s.strip_suffix('i') {
+            out.push(format!("{t}y"));
+        }
+    }
+    if let Some(s) = w.strip_suffix("es") {
+        out.push(s.to_string());
+        if let Some(t) = s.strip_suffix('i') {
+            out.push(format!("{t}y"));
+        }
+    }
+    if let Some(s) = w.strip_suffix('s') {
+        out.push(s.to_string());
+    }
+    out
+}
+
+/// The lemma of `word` (lowercase) when it is a verb of saying or naming.
+fn lemma(word: &str) -> Option<&'static str> {
+    if let Some(&(_, l)) = IRREGULAR.iter().find(|(f, _)| *f == word) {
+        return Some(l);
+    }
+    for cand in strip_inflection(word) {
+        if let Some(l) = SAY.iter().chain(NAME).find(|l| **l == cand) {
+            return Some(l);
+        }
+    }
+    None
+}
+
+/// The cue a single lowercase word is, if any. Verbs that are cues only with a particle
+/// (`pointed out`, `went on`) are checked by the caller with [`is_particle_cue`].
+pub fn cue_kind(word: &str) -> Option<CueKind> {
+    if word.len() > 16 || word.len() < 3 {
+        return None;
+    }
+    let l = lemma(word)?;
+    if matches!(l, "point" | "go" | "chime") {
+        return None;
+    }
+    Some(if TELL.contains(&l) {
+        CueKind::Tell
+    } else if NAME.contains(&l) {
+        CueKind::Name
+    } else {
+        CueKind::Say
+    })
+}
+
+/// True when `word` (lowercase) is a noun-like form that is a verb only after a subject:
+/// `a post`, `the report`, `his call`. Callers accept it as a cue only after a subject.
+pub fn needs_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "post" | "text" | "email" | "report" | "read" | "quote" | "charge" | "counter"
+            | "object" | "cry" | "answer" | "tweet" | "signal" | "hint" | "call" | "term"
+            | "brand" | "label" | "state" | "note" | "snap" | "cheer" | "sigh" | "laugh"
+            | "groan" | "shrug" | "promise" | "demand" | "stress" | "claim" | "vow" | "pledge"
+            | "protest" | "reply" | "joke" | "quip" | "repeat" | "reads" | "posts" | "texts"
+            | "emails" | "reports" | "quotes" | "charges" | "counters" | "objects" | "answers"
+            | "signals" | "hints" | "terms" | "brands" | "labels" | "states" | "notes"
+            | "promises" | "demands" | "claims" | "jokes" | "calls" | "protests" | "stresses"
+            | "relate" | "relates" | "warns"
+    )
+}
+
+/// Verbs that are cues only with a particle: `pointed out`, `went on`, `chimed in`.
+pub fn is_particle_cue(word: &str, particle: &str) -> bool {
+    let l = lemma(word);
+    matches!(
+        (l, particle),
+        (Some("point"), "out")
+            | (Some("go"), "on")
+            | (Some("chime"), "in")
+    )
+}
+
+/// Personal pronouns that can be a speaker, with the gender they carry.
+pub fn pronoun(word: &str) -> Option<Gender> {
+    match word {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        "they" | "we" | "i" | "you" | "it" => Some(Gender::Unknown),
+        _ => None,
+    }
+}
+
+/// A person's grammatical gender, as far as the document tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// he, his, Mr.
+    Male,
+    /// she, her, Mrs., Ms.
+    Female,
+    /// not known (or plural, or not a person).
+    Unknown,
+}
+
+/// Gendered pronouns and titles.
+pub fn gender_word(word: &str) -> Gender {
+    match word {
+        "he" | "him" | "his" | "himself" | "mr" | "mr." => Gender::Male,
+        "she" | "her" | "hers" | "herself" | "mrs" | "mrs." | "ms" | "ms." | "miss" => {
+            Gender::Female
+        }
+        _ => Gender::Unknown,
+    }
+}
+
+/// Words that may stand between a speaker and a cue without ending the subject:
+/// auxiliaries, adverbs of time and manner.
+pub fn is_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "has" | "had" | "have" | "was" | "is" | "were" | "are" | "will" | "would" | "could"
+            | "should" | "may" | "might" | "can" | "did" | "does" | "do" | "also" | "then"
+            | "later" | "once" | "again" | "previously" | "recently" | "just" | "further"
+            | "simply" | "often" | "always" | "never" | "even" | "still" | "already"
+            | "been" | "reportedly" | "allegedly" | "must" | "not" | "too" | "now" | "first"
+            | "finally" | "only" | "yet" | "soon" | "since"
+    ) || (word.len() > 4 && word.ends_with("ly"))
+}
+
+/// Determiners that start a description of a speaker (“the minister”, “a spokesman”).
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "one" | "another"
+            | "this" | "that" | "these" | "those" | "some" | "many" | "several" | "both" | "two"
+            | "three" | "other" | "most"
+    )
+}
+
+/// Words that may head a description of a speaker.
+pub fn is_person_noun(word: &str) -> bool {
+    let w = word.trim_end_matches('s');
+    matches!(
+        w,
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen"
+            | "official" | "minister" | "president" | "senator" | "governor" | "mayor"
+            | "candidate" | "nominee" | "leader" | "chairman" | "chairwoman" | "director"
+            | "secretary" | "aide" | "adviser" | "advisor" | "source" | "analyst" | "expert"
+            | "professor" | "lawyer" | "attorney" | "judge" | "voter" | "supporter" | "critic"
+            | "campaign" | "statement" | "report" | "manager" | "strategist" | "member"
+            | "representative" | "congressman" | "congresswoman" | "lawmaker" | "democrat"
+            | "republican" | "speaker" | "resident" | "woman" | "man" | "people" | "men"
+            | "women" | "protester" | "delegate" | "chief" | "officer" | "executive" | "host"
+            | "author" | "writer" | "reporter" | "editor" | "columnist" | "economist"
+            | "pollster" | "organizer" | "activist" | "founder" | "ceo" | "agency" | "department"
+            | "committee" | "group" | "organization" | "party" | "ministry" | "office"
+            | "administration" | "government" | "white house" | "police" | "study"
+            | "paper" | "newspaper" | "poll" | "survey" | "letter" | "memo" | "ad" | "website"
+            | "tweet" | "post" | "article" | "book" | "chair" | "head" | "friend" | "father"
+            | "mother" | "son" | "daughter" | "wife" | "husband" | "brother" | "sister"
+            | "student" | "teacher" | "worker" | "owner" | "veteran" | "doctor" | "nurse"
+            | "rival" | "opponent" | "colleague" | "ally" | "backer" | "donor" | "fan"
+            | "observer" | "commentator" | "historian" | "scientist" | "researcher" | "lobbyist"
+            | "consultant" | "operative" | "insider" | "counsel" | "prosecutor" | "sheriff"
+            | "commissioner" | "ambassador" | "envoy" | "general" | "sergeant" | "captain"
+            | "pastor" | "priest" | "bishop" | "rabbi" | "imam" | "firm" | "company" | "bank"
+            | "union" | "council" | "court" | "board" | "panel" | "caucus" | "team" | "staff"
+            | "staffer" | "employee" | "participant" | "attendee" | "audience" | "crowd"
+            | "guy" | "person" | "individual" | "mom" | "dad" | "user" | "caller"
+            | "viewer" | "reader" | "listener" | "citizen" | "immigrant" | "teenager"
+            | "assistant" | "deputy" | "counselor" | "treasurer" | "commander" | "coordinator"
+            | "surrogate" | "surrogates" | "incumbent" | "challenger" | "front-runner"
+            | "frontrunner" | "hopeful" | "contender" | "mogul" | "billionaire" | "businessman"
+            | "businesswoman" | "tycoon" | "star" | "celebrity" | "actor" | "actress" | "singer"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_of_cue_verbs() {
+        for w in ["said", "says", "saying", "added", "adds", "asked", "wrote", "writes"] {
+            assert_eq!(cue_kind(w), Some(CueKind::Say), "{w}");
+        }
+        for w in ["told", "tells", "telling"] {
+            assert_eq!(cue_kind(w), Some(CueKind::Tell), "{w}");
+        }
+        for w in ["called", "described", "dubbed", "labeled"] {
+            assert_eq!(cue_kind(w), Some(CueKind::Name), "{w}");
+        }
+        for w in ["replied", "tweeted", "testified", "quipped", "emphasized"] {
+            assert_eq!(cue_kind(w), Some(CueKind::Say), "{w}");
+        }
+        for w in ["sad", "the", "plan", "saturday", "ministers", "pointed"] {
+            assert_eq!(cue_kind(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn particle_cues() {
+        assert!(is_particle_cue("pointed", "out"));
+        assert!(is_particle_cue("went", "on"));
+        assert!(!is_particle_cue("went", "home"));
+    }
+}

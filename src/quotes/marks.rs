@@ -1,0 +1,468 @@
+//! Quote marks: which characters open and close quotations, and how they pair.
+//!
+//! One left-to-right pass per paragraph with a stack of open marks. A mark's role comes
+//! from its shape (`“` opens, `”` closes) or, for the ambiguous straight marks and the
+//! right single quote, from what flanks it: a mark with space before and a letter after
+//! opens, one with a letter before and space after closes, one between letters is an
+//! apostrophe (`Trump’s`), and a leading one before digits or an elided word is an
+//! apostrophe too (`the ’90s`, `rock ’n’ roll`).
+//!
+//! A closer pairs with the nearest open mark that accepts it; marks opened above that
+//! one were never closed and are dropped. Whatever is still open at the end of a
+//! paragraph is dropped as well, except the outermost quote when the next paragraph
+//! opens with a mark of the same family: that is a quotation running across paragraphs
+//! (the opening mark repeated at each new paragraph), reported as one piece a
+//! paragraph. So an unbalanced mark never reaches past its paragraph, and every mark is
+//! pushed and popped at most once: the pass is linear.
+
+use crate::segment::Document;
+use crate::span::Span;
+
+/// Which family of marks a quotation uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// `“…”`, `"…"`, `„…“`.
+    Double,
+    /// `‘…’`, `'…'`, `‚…‘`.
+    Single,
+    /// `«…»` (or `»…«`).
+    Guillemet,
+    /// `‹…›` (or `›…‹`).
+    SingleGuillemet,
+}
+
+/// A quotation found by its marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quoted {
+    /// From the opening mark to the end of the closing mark (or of the paragraph, for a
+    /// piece of a quotation that runs on into the next paragraph).
+    pub span: Span,
+    /// The words between the marks.
+    pub inner: Span,
+    /// The family of the marks.
+    pub family: Family,
+    /// Index of the paragraph it lies in.
+    pub para: usize,
+    /// True when this piece continues a quotation opened in an earlier paragraph.
+    pub continued: bool,
+    /// True when the quotation runs on into the next paragraph.
+    pub runs_on: bool,
+}
+
+/// Closing characters a stack entry may accept, as bits.
+const C_RDQ: u16 = 1; // ”
+const C_STRAIGHT2: u16 = 2; // "
+const C_LDQ: u16 = 4; // “
+const C_RSQ: u16 = 8; // ’
+const C_STRAIGHT1: u16 = 16; // '
+const C_LSQ: u16 = 32; // ‘
+const C_RAQUO: u16 = 64; // »
+const C_LAQUO: u16 = 128; // «
+const C_RSAQUO: u16 = 256; // ›
+const C_LSAQUO: u16 = 512; // ‹
+const N_CLOSERS: usize = 10;
+
+fn closer_bit(c: char) -> u16 {
+    match c {
+        '”' => C_RDQ,
+        '"' => C_STRAIGHT2,
+        '“' => C_LDQ,
+        '’' => C_RSQ,
+        '\'' => C_STRAIGHT1,
+        '‘' => C_LSQ,
+        '»' => C_RAQUO,
+        '«' => C_LAQUO,
+        '›' => C_RSAQUO,
+        '‹' => C_LSAQUO,
+        _ => 0,
+    }
+}
+
+/// True for every character that can be a quote mark.
+pub fn is_mark(c: char) -> bool {
+    closer_bit(c) != 0 || c == '„' || c == '‚'
+}
+
+#[derive(Clone, Copy)]
+struct Open {
+    at: usize,
+    len: usize,
+    family: Family,
+    accepts: u16,
+    continued: bool,
+}
+
+/// The stack of open marks, with a count per closing character so that a closer with
+/// no acceptable opener costs nothing.
+#[derive(Default)]
+struct Stack {
+    items: Vec<Open>,
+    counts: [u32; N_CLOSERS],
+}
+
+impl Stack {
+    fn push(&mut self, o: Open) {
+        for (i, n) in self.counts.iter_mut().enumerate() {
+            if o.accepts & (1 << i) != 0 {
+                *n += 1;
+            }
+        }
+        self.items.push(o);
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let o = self.items.pop()?;
+        for (i, n) in self.counts.iter_mut().enumerate() {
+            if o.accepts & (1 << i) != 0 {
+                *n = n.saturating_sub(1);
+            }
+        }
+        Some(o)
+    }
+
+    fn accepts(&self, c: char) -> bool {
+        let bit = closer_bit(c);
+        bit != 0 && self.counts[bit.trailing_zeros() as usize] > 0
+    }
+
+    /// Pops up to and including the nearest opener accepting `c`.
+    fn close(&mut self, c: char) -> Option<Open> {
+        if !self.accepts(c) {
+            return None;
+        }
+        let bit = closer_bit(c);
+        while let Some(o) = self.pop() {
+            if o.accepts & bit != 0 {
+                return Some(o);
+            }
+        }
+        None
+    }
+
+    fn clear(&mut self) {
+        self.items.clear();
+        self.counts = [0; N_CLOSERS];
+    }
+}
+
+/// Space, start of text, or punctuation that may stand before an opening mark.
+fn opens_before(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            crate::segment::is_space(c)
+                || matches!(c, '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | ':' | ';')
+                || (is_mark(c) && !matches!(c, '”' | '’' | '»' | '›'))
+        }
+    }
+}
+
+/// Space, end of text, or punctuation that may follow a closing mark.
+fn closes_after(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) => {
+            crate::segment::is_space(c)
+                || matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '…' | '—' | '–' | '-'
+                        | '/'
+                )
+                || is_mark(c)
+        }
+    }
+}
+
+/// Words written with a leading apostrophe: `’n’`, `’em`, `’til`, `’tis`, `’cause`.
+fn is_elision(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "n" | "em" | "til" | "till" | "tis" | "twas" | "cause" | "bout" | "nuff" | "round" | "s"
+            | "ol" | "er" | "im" | "cos" | "coz"
+    )
+}
+
+/// The word starting at byte `i` of `text` (letters only).
+fn word_at(text: &str, i: usize) -> &str {
+    let rest = text.get(i..).unwrap_or("");
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(j, _)| j);
+    &rest[..end]
+}
+
+/// Finds every quotation of `doc`, in order of their opening marks.
+pub fn find(doc: &Document) -> Vec<Quoted> {
+    let mut out: Vec<Quoted> = Vec::new();
+    let mut stack = Stack::default();
+    // the family of a quotation left open at the end of the previous paragraph
+    let mut carried: Option<(Family, u16)> = None;
+    for (pi, &para) in doc.paragraphs.iter().enumerate() {
+        let text = doc.slice(para);
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        // for each position, whether a later closing-shaped single mark exists
+        let mut later_single_closer = vec![false; chars.len() + 1];
+        for k in (0..chars.len()).rev() {
+            let (_, c) = chars[k];
+            let prev = k.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let shaped = matches!(c, '’' | '\'')
+                && prev.is_some_and(|p| !crate::segment::is_space(p))
+                && closes_after(next)
+                && !next.is_some_and(char::is_alphanumeric);
+            later_single_closer[k] = later_single_closer[k + 1] || shaped;
+        }
+        stack.clear();
+        let first = chars.first().map(|&(_, c)| c);
+        let mut started = false;
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            if !is_mark(c) {
+                if !crate::segment::is_space(c) {
+                    started = true;
+                }
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let left = opens_before(prev);
+            let right = closes_after(next);
+            let between_letters = prev.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric);
+            let at = para.start + i;
+            let len = c.len_utf8();
+            let continued = !started && k == 0 && carried.is_some();
+            started = true;
+            let open = |family: Family, accepts: u16, stack: &mut Stack| {
+                let continued = continued
+                    && carried.is_some_and(|(f, _)| f == family)
+                    && stack.items.is_empty();
+                stack.push(Open {
+                    at,
+                    len,
+                    family,
+                    accepts,
+                    continued,
+                });
+            };
+            let mut closed: Option<Open> = None;
+            match c {
+                '“' => {
+                    // closes a low-9 opening („…“) when shaped like a closer
+                    if right && !left && stack.accepts('“') {
+                        closed = stack.close('“');
+                    } else if !between_letters || left {
+                        open(Family::Double, C_RDQ | C_STRAIGHT2, &mut stack);
+                    }
+                }
+                '„' => open(Family::Double, C_LDQ | C_RDQ | C_STRAIGHT2, &mut stack),
+                '”' => {
+                    if stack.accepts('”') && !(left && !right) {
+                        closed = stack.close('”');
+                    } else if stack.accepts('”') {
+                        // shaped like an opener, but something waits for it
+                        closed = stack.close('”');
+                    } else if left && !right {
+                        open(Family::Double, C_RDQ | C_STRAIGHT2, &mut stack);
+                    }
+                }
+                '"' => {
+                    if left && !right {
+                        open(Family::Double, C_STRAIGHT2 | C_RDQ, &mut stack);
+                    } else if stack.accepts('"') {
+                        closed = stack.close('"');
+                    } else if !left && !right && !between_letters {
+                        open(Family::Double, C_STRAIGHT2 | C_RDQ, &mut stack);
+                    }
+                }
+                '‘' => {
+                    let digit_next = next.is_some_and(|n| n.is_ascii_digit());
+                    if between_letters || digit_next {
+                        // an apostrophe typed the wrong way: ‘90s
+                    } else if !left && right && stack.accepts('‘') {
+                        closed = stack.close('‘');
+                    } else if !is_elision(word_at(text, i + len)) || !left {
+                        open(Family::Single, C_RSQ | C_STRAIGHT1, &mut stack);
+                    }
+                }
+                '‚' => {
+                    if left && next.is_some_and(char::is_alphanumeric) {
+                        open(Family::Single, C_LSQ | C_RSQ, &mut stack);
+                    }
+                }
+                '’' | '\'' => {
+                    if between_letters {
+                        // Trump’s, don’t
+                    } else if left && !right {
+                        let digit_next = next.is_some_and(|n| n.is_ascii_digit());
+                        if !digit_next && !is_elision(word_at(text, i + len)) {
+                            open(Family::Single, C_RSQ | C_STRAIGHT1, &mut stack);
+                        }
+                    } else if (right || !left) && stack.accepts(c) {
+                        // a plural possessive (the voters’ anger) inside an open single
+                        // quotation, with a closer still to come, is an apostrophe
+                        let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
+                            && next.is_some_and(|n| n == ' ')
+                            && chars
+                                .get(k + 2)
+                                .is_some_and(|&(_, n)| n.is_lowercase())
+                            && later_single_closer[k + 1];
+                        if !possessive {
+                            closed = stack.close(c);
+                        }
+                    }
+                }
+                '«' => {
+                    if stack.accepts('«') && !left {
+                        closed = stack.close('«');
+                    } else {
+                        open(Family::Guillemet, C_RAQUO, &mut stack);
+                    }
+                }
+                '»' => {
+                    if stack.accepts('»') {
+                        closed = stack.close('»');
+                    } else if left && !right {
+                        open(Family::Guillemet, C_LAQUO, &mut stack);
+                    }
+                }
+                '‹' => {
+                    if stack.accepts('‹') && !left {
+                        closed = stack.close('‹');
+                    } else {
+                        open(Family::SingleGuillemet, C_RSAQUO, &mut stack);
+                    }
+                }
+                '›' => {
+                    if stack.accepts('›') {
+                        closed = stack.close('›');
+                    } else if left && !right {
+                        open(Family::SingleGuillemet, C_LSAQUO, &mut stack);
+                    }
+                }
+                _ => {}
+            }
+            if let Some(o) = closed {
+                let inner = Span::new(o.at + o.len, at);
+                // “n” between marks of one letter or less is no quotation (rock ’n’ roll)
+                let words = doc.slice(inner).chars().filter(|c| c.is_alphanumeric()).count();
+                if words >= 1 || o.family == Family::Double {
+                    out.push(Quoted {
+                        span: Span::new(o.at, at + len),
+                        inner,
+                        family: o.family,
+                        para: pi,
+                        continued: o.continued,
+                        runs_on: false,
+                    });
+                }
+            }
+        }
+        // the outermost quotation still open runs on when the next paragraph reopens it
+        carried = None;
+        if let Some(o) = stack.items.first().copied() {
+            let next_first = doc
+                .paragraphs
+                .get(pi + 1)
+                .and_then(|p| doc.slice(*p).chars().next());
+            let reopens = next_first.is_some_and(|n| match o.family {
+                Family::Double => matches!(n, '“' | '"' | '„'),
+                Family::Single => matches!(n, '‘' | '\'' | '’' | '‚'),
+                Family::Guillemet => matches!(n, '«' | '»'),
+                Family::SingleGuillemet => matches!(n, '‹' | '›'),
+            });
+            if reopens || o.continued {
+                out.push(Quoted {
+                    span: Span::new(o.at, para.end),
+                    inner: Span::new(o.at + o.len, para.end),
+                    family: o.family,
+                    para: pi,
+                    continued: o.continued,
+                    runs_on: reopens,
+                });
+                if reopens {
+                    carried = Some((o.family, o.accepts));
+                }
+            }
+        }
+        let _ = first;
+    }
+    out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        find(&doc).iter().map(|q| &text[q.span]).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_double_marks() {
+        assert_eq!(
+            quoted("“Yes,” she said. \"No,\" he said."),
+            ["“Yes,”", "\"No,\""]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            quoted("In the ’90s, rock ’n’ roll and Trump’s voters’ views mattered."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(quoted("It was ‘90s music."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn single_quotes_nest_in_double() {
+        assert_eq!(
+            quoted("“They told me ‘go home’ again,” he said."),
+            ["“They told me ‘go home’ again,”", "‘go home’"]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_low_marks() {
+        assert_eq!(
+            quoted("Il a dit « non » et „ja“ und ‚nein‘ und ‹ oui ›."),
+            ["« non »", "„ja“", "‚nein‘", "‹ oui ›"]
+        );
+    }
+
+    #[test]
+    fn unclosed_marks_stay_in_their_paragraph() {
+        assert_eq!(
+            quoted("He said “yes and left.\nShe said “no,” then."),
+            ["“no,”"]
+        );
+    }
+
+    #[test]
+    fn quotations_run_across_paragraphs() {
+        let text = "“First part.\n“Second part.\n“Last part,” she said.";
+        assert_eq!(
+            quoted(text),
+            ["“First part.", "“Second part.", "“Last part,”"]
+        );
+        let doc = Document::new(text);
+        let q = find(&doc);
+        assert!(q[0].runs_on && !q[0].continued);
+        assert!(q[1].runs_on && q[1].continued);
+        assert!(!q[2].runs_on && q[2].continued);
+    }
+
+    #[test]
+    fn many_marks_are_linear_and_safe() {
+        let text = "“".repeat(30_000);
+        assert!(quoted(&text).is_empty());
+        let text = "\"a\" ".repeat(25_000);
+        assert_eq!(quoted(&text).len(), 25_000);
+        let text = "”’'\"«»‹›„‚".repeat(5_000);
+        let _ = quoted(&text);
+    }
+}
