@@ -365,6 +365,87 @@ impl Reader<'_, '_> {
         Some((m, k))
     }
 
+    /// The subject of the clause holding token `k`: the first noun phrase of its
+    /// sentence, past a leading conjunction and an introductory phrase ending in a comma.
+    fn main_subject(&self, k: usize) -> Option<Mention> {
+        let doc = self.ctx.doc;
+        let pos = self.tok(k).start;
+        let sent = doc.sentences.get(self.ctx.sentence_of(pos))?;
+        let mut i = doc.token_at_or_after(sent.start);
+        while i < k
+            && matches!(
+                self.word(i),
+                "but" | "and" | "so" | "yet" | "still" | "meanwhile" | "however" | "then"
+                    | "instead" | "also" | "later" | "now"
+            )
+        {
+            i += 1;
+        }
+        if i < k
+            && matches!(
+                self.word(i),
+                "at" | "in" | "on" | "during" | "after" | "before" | "with" | "for" | "from"
+                    | "speaking" | "asked" | "when" | "while" | "earlier" | "last" | "since"
+                    | "as" | "following" | "despite" | "like" | "unlike" | "addressing"
+            )
+        {
+            let comma = (i..k).find(|&x| self.word(x) == ",")?;
+            i = comma + 1;
+        }
+        if self.ctx.in_quote(self.tok(i).start) {
+            return None;
+        }
+        let (m, _) = self.np_starting_at(i, k)?;
+        Some(m)
+    }
+
+    /// The nearest cue anywhere in the sentence `sent` outside quotations, with its
+    /// subject, for a quotation at `quote` that had none next to it.
+    fn sentence_scan(&self, sent: Span, quote: Span) -> Option<Attribution> {
+        let doc = self.ctx.doc;
+        let r = doc.tokens_in(sent);
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        for k in r.clone() {
+            let at = self.tok(k);
+            if quote.contains(at) || self.ctx.in_quote(at.start) {
+                continue;
+            }
+            if self.cue(k).is_some() && !self.possessive(k) {
+                let dist = if at.start >= quote.end {
+                    at.start - quote.end
+                } else {
+                    quote.start.saturating_sub(at.end)
+                };
+                cands.push((dist, k));
+            }
+        }
+        cands.sort_unstable();
+        for &(_, k) in cands.iter().take(4) {
+            // the stretch of text outside quotations that ends at the cue
+            let mut lo = k;
+            while lo > r.start && !self.ctx.in_quote(self.tok(lo - 1).start) {
+                lo -= 1;
+            }
+            let w = self.word(k);
+            let subject = self.subject_before(k, lo).or_else(|| {
+                if w.ends_with("ing") {
+                    self.main_subject(k)
+                } else {
+                    None
+                }
+            });
+            if let Some(m) = subject {
+                return Some(Attribution {
+                    cue: Some(self.tok(k)),
+                    speaker: Some(m),
+                    kind: self.cue(k),
+                    before: k < r.start,
+                });
+            }
+        }
+        None
+    }
+
     /// `said Smith`, `said the minister`: the speaker after an inverted cue.
     fn speaker_after_cue(&self, i: usize, hi: usize) -> Option<Mention> {
         let (m, _) = self.np_starting_at(i, hi)?;
@@ -388,7 +469,7 @@ impl Reader<'_, '_> {
         };
         // inverted: “…,” said Smith
         if let Some(kind) = self.cue(i) {
-            if kind != CueKind::Tell && !needs_subject(self.word(i)) {
+            if kind != CueKind::Tell {
                 return Some(found(i, kind, self.speaker_after_cue(i + 1, d)));
             }
         }
@@ -445,14 +526,25 @@ impl Reader<'_, '_> {
             if needs_subject(w) && subject.is_none() {
                 continue;
             }
-            let speaker = subject.or_else(|| {
-                // said Smith: “…”
-                if kind == CueKind::Say && k + 1 < b {
-                    self.speaker_after_cue(k + 1, b)
-                } else {
-                    None
-                }
-            });
+            let speaker = subject
+                .or_else(|| {
+                    // saying, adding: the subject of the main clause
+                    if w.ends_with("ing") {
+                        self.main_subject(k)
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| {
+                    // said Smith: “…” (only right before the quotation)
+                    if kind == CueKind::Say && k + 1 < b {
+                        let (m, e) = self.np_starting_at(k + 1, b)?;
+                        let tail = (e..b).all(|x| matches!(self.word(x), ":" | "," | "—"));
+                        tail.then_some(m)
+                    } else {
+                        None
+                    }
+                });
             let at = Attribution {
                 cue: Some(cue_span),
                 speaker,
@@ -543,13 +635,30 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
             before: doc.tokens_in(Span::new(lo, q.span.start.max(lo))),
             after: doc.tokens_in(Span::new(q.span.end.min(hi), hi)),
         };
-        let after = reader.after(st.after.start, st.after.end);
+        let mut after = reader.after(st.after.start, st.after.end);
+        let inner = doc.slice(q.inner).trim_end();
+        if after.is_none() && st.after.is_empty() && q.span.end < container.end {
+            // “…?” Trump asked. — the sentence ended inside the quotation
+            let s2 = sent(q.span.end);
+            let mut hi2 = container.end.min(s2.end);
+            if let Some(s) = next_sib[i] {
+                hi2 = hi2.min(quotes[s].q.span.start);
+            }
+            let r = doc.tokens_in(Span::new(q.span.end, hi2.max(q.span.end)));
+            if let Some(a) = reader.after(r.start, r.end) {
+                let cue_end = a.cue.map_or(usize::MAX, |c| c.end);
+                let rest = (r.start..r.end)
+                    .filter(|&x| doc.tokens[x].span.start >= cue_end)
+                    .filter(|&x| doc.tokens[x].kind != crate::segment::TokenKind::Punct)
+                    .count();
+                if a.speaker.is_some() && (inner.ends_with(['?', '!']) || rest <= 6) {
+                    after = Some(a);
+                }
+            }
+        }
         let before = reader.before(st.before.start, st.before.end);
-        let closes_sentence = doc
-            .slice(q.inner)
-            .trim_end()
-            .ends_with(['.', '!', '?', '…']);
-        quotes[i].attr = match (after, before) {
+        let closes_sentence = inner.ends_with(['.', '!', '?', '…']);
+        let mut attr = match (after, before) {
             (Some(a), Some(b)) => {
                 // a quotation ending its sentence belongs with a cue before it
                 if closes_sentence && b.speaker.is_some() || a.speaker.is_none() {
@@ -560,6 +669,14 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
             }
             (a, b) => a.or(b),
         };
+        if attr.is_none_or(|a| a.speaker.is_none()) && parent[i].is_none() {
+            let lo = container.start.max(sent(q.span.start).start);
+            let hi = container.end.min(sent(q.span.end.saturating_sub(1)).end);
+            if let Some(a) = reader.sentence_scan(Span::new(lo, hi), q.span) {
+                attr = Some(a);
+            }
+        }
+        quotes[i].attr = attr;
     }
 }
 

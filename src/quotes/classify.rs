@@ -79,7 +79,7 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
             }
         } else if full {
             QuoteType::Direct
-        } else if attributed || q.q.continued || q.q.runs_on {
+        } else if attributed || q.q.continued || q.q.runs_on || words >= 4 {
             QuoteType::Partial
         } else {
             QuoteType::Scare
