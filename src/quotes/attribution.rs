@@ -16,7 +16,7 @@
 
 use super::coref::{resolve_pronoun, Genders};
 use super::cues::{
-    cue_kind, is_determiner, is_filler, is_particle_cue, is_person_noun,
+    cue_kind, is_bare, is_determiner, is_filler, is_particle_cue, is_person_noun,
     needs_subject, pronoun, CueKind, Gender,
 };
 use super::{Ctx, Quote};
@@ -108,7 +108,27 @@ impl Reader<'_, '_> {
         if !self.is_word(i) || self.ctx.name_at(i).is_some() {
             return None;
         }
-        cue_kind(self.word(i))
+        let kind = cue_kind(self.word(i))?;
+        if let Some(p) = i.checked_sub(1) {
+            let pw = self.word(p);
+            // the state, his call: a noun
+            if is_determiner(pw) || self.possessive(p) || matches!(pw, "that" | "of" | "whose")
+            {
+                return None;
+            }
+            // should reiterate, to say: not a report
+            if is_bare(self.word(i))
+                && matches!(
+                    pw,
+                    "to" | "should" | "would" | "could" | "will" | "can" | "may" | "might"
+                        | "must" | "not" | "did" | "does" | "do" | "cannot" | "never" | "’ll"
+                        | "'ll" | "’d" | "'d"
+                )
+            {
+                return None;
+            }
+        }
+        Some(kind)
     }
 
     /// A cue with its particle (`pointed out`): the span of both.
@@ -256,6 +276,27 @@ impl Reader<'_, '_> {
             break;
         }
         let j = j - 1;
+        if matches!(self.word(j), "who" | "which") && j > lo + 1 && self.word(j - 1) == "," {
+            // Beck, who has described …: the relative pronoun stands for the name
+            return self.np_ending_at(j - 2, lo, 0);
+        }
+        if self.word(j) == ")" {
+            // Smith (R-Texas) said
+            let open = (j.saturating_sub(10).max(lo)..j).rev().find(|&x| self.word(x) == "(");
+            if let Some(o) = open {
+                return self.subject_before(o, lo);
+            }
+        }
+        if let Some(m) = self.np_ending_at(j, lo, 0) {
+            // in the past, at the time: a phrase of time or place, not the subject
+            let s = self.ctx.doc.token_at_or_after(m.span.start);
+            if m.kind == MentionKind::Description
+                && s > lo
+                && matches!(self.word(s - 1), "in" | "at" | "on" | "during" | "for" | "over" | "after" | "before" | "since" | "with")
+            {
+                return self.subject_before(s - 1, lo);
+            }
+        }
         if self.word(j) == "," {
             // Smith, the minister, said
             let mut m = j;
@@ -263,7 +304,16 @@ impl Reader<'_, '_> {
                 m -= 1;
                 if self.word(m) == "," {
                     if m > lo {
-                        if let Some(x) = self.np_ending_at(m - 1, lo, 0) {
+                        let before_comma = if self.word(m - 1) == ")" {
+                            (m.saturating_sub(10).max(lo)..m - 1)
+                                .rev()
+                                .find(|&x| self.word(x) == "(")
+                                .and_then(|o| o.checked_sub(1))
+                                .unwrap_or(m - 1)
+                        } else {
+                            m - 1
+                        };
+                        if let Some(x) = self.np_ending_at(before_comma, lo, 0) {
                             if x.kind != MentionKind::Description {
                                 return Some(x);
                             }
@@ -430,6 +480,18 @@ impl Reader<'_, '_> {
             let subject = self.subject_before(k, lo).or_else(|| {
                 if w.ends_with("ing") {
                     self.main_subject(k)
+                } else {
+                    None
+                }
+            });
+            let subject = subject.or_else(|| {
+                // …, said David Wasserman, an analyst
+                let after_break = k > r.start
+                    && (matches!(self.word(k - 1), "," | "—")
+                        || self.ctx.in_quote(self.tok(k - 1).start));
+                if after_break && self.cue(k) == Some(CueKind::Say) {
+                    let (m, e) = self.np_starting_at(k + 1, r.end)?;
+                    (e >= r.end || self.ctx.doc.tokens[e].kind == TokenKind::Punct).then_some(m)
                 } else {
                     None
                 }
@@ -639,7 +701,11 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
         let inner = doc.slice(q.inner).trim_end();
         if after.is_none() && st.after.is_empty() && q.span.end < container.end {
             // “…?” Trump asked. — the sentence ended inside the quotation
-            let s2 = sent(q.span.end);
+            let next_tok = doc.token_at_or_after(q.span.end);
+            let s2 = doc
+                .tokens
+                .get(next_tok)
+                .map_or(container, |t| sent(t.span.start));
             let mut hi2 = container.end.min(s2.end);
             if let Some(s) = next_sib[i] {
                 hi2 = hi2.min(quotes[s].q.span.start);

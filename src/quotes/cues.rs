@@ -26,14 +26,22 @@ const SAY: &[&str] = &[
     "emphasize", "emphasise", "stress", "conclude", "testify", "report", "chant", "scream",
     "whisper", "answer", "interject", "interrupt", "snap", "text", "email", "blast", "charge",
     "contend", "assert", "maintain", "allege", "confirm", "deny", "proclaim", "thunder",
-    "plead", "retort", "read", "tell", "caution", "mock",
+    "plead", "retort", "read", "sing", "tell", "caution", "mock",
     "scoff", "sneer", "laugh", "sigh", "groan", "cheer", "shrug", "marvel", "opine",
     "elaborate", "clarify", "acknowledge", "concur", "declare", "describe", "reason",
     "point", "go", "chime", "rail", "fume", "gush", "huff", "smirk", "chime", "pronounce",
     "quote", "recount", "relate", "reveal", "disclose", "assure", "advise", "inform",
     "remind", "signal", "hint", "gripe", "protest", "object", "propose", "recommend",
-    "speculate", "surmise", "theorize", "predict", "forecast", "concede",
+    "speculate", "surmise", "theorize", "forecast", "accuse", "bemoan", "condemn", "grouse",
+    "criticize", "criticise", "decry", "applaud", "tout", "fret", "mention", "lecture",
+    "tease", "insult", "recite", "preach", "plead", "counsel", "echo", "add",
 ];
+
+/// True when `word` is the bare form of a verb of saying (`say`, `reiterate`), which
+/// reports speech only with a plain subject (`people say`), not after `to` or a modal.
+pub fn is_bare(word: &str) -> bool {
+    SAY.contains(&word) || NAME.contains(&word)
+}
 
 /// Irregular forms, each with its lemma.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -64,6 +72,9 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("bragged", "brag"),
     ("bragging", "brag"),
     ("clarified", "clarify"),
+    ("sang", "sing"),
+    ("sings", "sing"),
+    ("sung", "sing"),
     ("theorized", "theorize"),
 ];
 
@@ -220,7 +231,7 @@ pub fn is_determiner(word: &str) -> bool {
     matches!(
         word,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "one" | "another"
-            | "this" | "that" | "these" | "those" | "some" | "many" | "several" | "both" | "two"
+            | "this" | "these" | "those" | "some" | "many" | "several" | "both" | "two"
             | "three" | "other" | "most"
     )
 }

@@ -250,8 +250,9 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
             match c {
                 '“' => {
                     // closes a low-9 opening („…“) when shaped like a closer
-                    if right && !left && stack.accepts('“') {
-                        closed = stack.close('“');
+                    if right && !left && (stack.accepts('“') || stack.accepts('”')) {
+                        // „…“, or a closing mark typed the wrong way: “…,“
+                        closed = stack.close(if stack.accepts('“') { '“' } else { '”' });
                     } else if !between_letters || left {
                         open(Family::Double, C_RDQ | C_STRAIGHT2, &mut stack);
                     }
