@@ -16,8 +16,8 @@
 
 use super::coref::{resolve_pronoun, Genders};
 use super::cues::{
-    cue_kind, is_bare, is_determiner, is_filler, is_particle_cue, is_person_noun,
-    needs_subject, pronoun, CueKind, Gender,
+    cue_kind, is_bare, is_determiner, is_filler, is_particle_cue, is_person_noun, needs_subject,
+    pronoun, CueKind, Gender,
 };
 use super::{Ctx, Quote};
 use crate::segment::TokenKind;
@@ -61,9 +61,26 @@ pub struct Attribution {
 }
 
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "earlier", "later", "on", "last", "this", "week", "morning",
-    "afternoon", "evening", "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "on",
+    "last",
+    "this",
+    "week",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
 ];
 
 struct Reader<'c, 'a> {
@@ -112,17 +129,31 @@ impl Reader<'_, '_> {
         if let Some(p) = i.checked_sub(1) {
             let pw = self.word(p);
             // the state, his call: a noun
-            if is_determiner(pw) || self.possessive(p) || matches!(pw, "that" | "of" | "whose")
-            {
+            if is_determiner(pw) || self.possessive(p) || matches!(pw, "that" | "of" | "whose") {
                 return None;
             }
             // should reiterate, to say: not a report
             if is_bare(self.word(i))
                 && matches!(
                     pw,
-                    "to" | "should" | "would" | "could" | "will" | "can" | "may" | "might"
-                        | "must" | "not" | "did" | "does" | "do" | "cannot" | "never" | "’ll"
-                        | "'ll" | "’d" | "'d"
+                    "to" | "should"
+                        | "would"
+                        | "could"
+                        | "will"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "not"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "cannot"
+                        | "never"
+                        | "’ll"
+                        | "'ll"
+                        | "’d"
+                        | "'d"
                 )
             {
                 return None;
@@ -264,6 +295,7 @@ impl Reader<'_, '_> {
     /// apposition.
     fn subject_before(&self, k: usize, lo: usize) -> Option<Mention> {
         let mut j = k;
+        let lo = lo.max(k.saturating_sub(40));
         loop {
             if j <= lo {
                 return None;
@@ -282,7 +314,9 @@ impl Reader<'_, '_> {
         }
         if self.word(j) == ")" {
             // Smith (R-Texas) said
-            let open = (j.saturating_sub(10).max(lo)..j).rev().find(|&x| self.word(x) == "(");
+            let open = (j.saturating_sub(10).max(lo)..j)
+                .rev()
+                .find(|&x| self.word(x) == "(");
             if let Some(o) = open {
                 return self.subject_before(o, lo);
             }
@@ -292,7 +326,18 @@ impl Reader<'_, '_> {
             let s = self.ctx.doc.token_at_or_after(m.span.start);
             if m.kind == MentionKind::Description
                 && s > lo
-                && matches!(self.word(s - 1), "in" | "at" | "on" | "during" | "for" | "over" | "after" | "before" | "since" | "with")
+                && matches!(
+                    self.word(s - 1),
+                    "in" | "at"
+                        | "on"
+                        | "during"
+                        | "for"
+                        | "over"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "with"
+                )
             {
                 return self.subject_before(s - 1, lo);
             }
@@ -401,7 +446,12 @@ impl Reader<'_, '_> {
             while e < hi
                 && e - k < 16
                 && self.word(e) != ","
-                && !self.ctx.doc.token_text(e).chars().any(super::marks::is_mark)
+                && !self
+                    .ctx
+                    .doc
+                    .token_text(e)
+                    .chars()
+                    .any(super::marks::is_mark)
             {
                 if self.cue(e).is_some() && e == k + 1 {
                     break;
@@ -422,11 +472,24 @@ impl Reader<'_, '_> {
         let pos = self.tok(k).start;
         let sent = doc.sentences.get(self.ctx.sentence_of(pos))?;
         let mut i = doc.token_at_or_after(sent.start);
+        if k.saturating_sub(i) > 80 {
+            return None;
+        }
         while i < k
             && matches!(
                 self.word(i),
-                "but" | "and" | "so" | "yet" | "still" | "meanwhile" | "however" | "then"
-                    | "instead" | "also" | "later" | "now"
+                "but"
+                    | "and"
+                    | "so"
+                    | "yet"
+                    | "still"
+                    | "meanwhile"
+                    | "however"
+                    | "then"
+                    | "instead"
+                    | "also"
+                    | "later"
+                    | "now"
             )
         {
             i += 1;
@@ -434,9 +497,27 @@ impl Reader<'_, '_> {
         if i < k
             && matches!(
                 self.word(i),
-                "at" | "in" | "on" | "during" | "after" | "before" | "with" | "for" | "from"
-                    | "speaking" | "asked" | "when" | "while" | "earlier" | "last" | "since"
-                    | "as" | "following" | "despite" | "like" | "unlike" | "addressing"
+                "at" | "in"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "for"
+                    | "from"
+                    | "speaking"
+                    | "asked"
+                    | "when"
+                    | "while"
+                    | "earlier"
+                    | "last"
+                    | "since"
+                    | "as"
+                    | "following"
+                    | "despite"
+                    | "like"
+                    | "unlike"
+                    | "addressing"
             )
         {
             let comma = (i..k).find(|&x| self.word(x) == ",")?;
@@ -454,6 +535,9 @@ impl Reader<'_, '_> {
     fn sentence_scan(&self, sent: Span, quote: Span) -> Option<Attribution> {
         let doc = self.ctx.doc;
         let r = doc.tokens_in(sent);
+        // a window around the quotation keeps the cost linear in long run-on sentences
+        let q = doc.tokens_in(quote);
+        let r = r.start.max(q.start.saturating_sub(60))..r.end.min(q.end + 60).max(r.start);
         let mut cands: Vec<(usize, usize)> = Vec::new();
         for k in r.clone() {
             let at = self.tok(k);
@@ -664,16 +748,11 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
         stack.push(i);
     }
     let key = |i: usize| parent[i].unwrap_or(n + quotes[i].q.para);
-    let mut prev_sib: Vec<Option<usize>> = vec![None; n];
-    let mut next_sib: Vec<Option<usize>> = vec![None; n];
     let mut last: HashMap<usize, usize> = HashMap::new();
-    for i in 0..n {
-        prev_sib[i] = last.insert(key(i), i);
-    }
+    let prev_sib: Vec<Option<usize>> = (0..n).map(|i| last.insert(key(i), i)).collect();
     last.clear();
-    for i in (0..n).rev() {
-        next_sib[i] = last.insert(key(i), i);
-    }
+    let mut next_sib: Vec<Option<usize>> = (0..n).rev().map(|i| last.insert(key(i), i)).collect();
+    next_sib.reverse();
     let reader = Reader { ctx, genders };
     for i in 0..n {
         let q = quotes[i].q;
@@ -735,7 +814,7 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
             }
             (a, b) => a.or(b),
         };
-        if attr.is_none_or(|a| a.speaker.is_none()) && parent[i].is_none() {
+        if !attr.is_some_and(|a| a.speaker.is_some()) && parent[i].is_none() {
             let lo = container.start.max(sent(q.span.start).start);
             let hi = container.end.min(sent(q.span.end.saturating_sub(1)).end);
             if let Some(a) = reader.sentence_scan(Span::new(lo, hi), q.span) {
@@ -751,6 +830,29 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
 /// quotation before it in its paragraph, or the last quotation of the paragraph before
 /// when it opens its paragraph.
 pub fn continue_speakers(ctx: &Ctx, quotes: &mut [Quote]) {
+    // a quotation running across paragraphs is often attributed only in its last piece
+    let mut later: Option<Mention> = None;
+    for q in quotes.iter_mut().rev() {
+        if q.depth > 0 {
+            continue;
+        }
+        let own = q.attr.and_then(|a| a.speaker);
+        if own.is_none() && q.q.runs_on {
+            if let Some(m) = later {
+                q.attr = Some(Attribution {
+                    cue: None,
+                    speaker: Some(m),
+                    kind: None,
+                    before: false,
+                });
+            }
+        }
+        later = if q.q.continued {
+            q.attr.and_then(|a| a.speaker)
+        } else {
+            None
+        };
+    }
     let mut prev: Option<(usize, Mention)> = None; // paragraph, speaker
     for q in quotes.iter_mut() {
         if q.depth > 0 {
@@ -781,4 +883,3 @@ pub fn continue_speakers(ctx: &Ctx, quotes: &mut [Quote]) {
         }
     }
 }
-

@@ -15,10 +15,42 @@ use crate::span::QuoteType;
 
 /// Words after which a title-cased quotation is a title.
 const TITLE_BEFORE: &[&str] = &[
-    "’s", "'s", "the", "on", "in", "of", "titled", "entitled", "film", "movie", "show", "book",
-    "song", "album", "program", "programme", "series", "column", "headline", "episode",
-    "segment", "documentary", "play", "musical", "novel", "memoir", "article", "essay",
-    "podcast", "magazine", "newspaper", "sketch", "hit", "single", "poem", "speech",
+    "’s",
+    "'s",
+    "the",
+    "on",
+    "in",
+    "of",
+    "titled",
+    "entitled",
+    "film",
+    "movie",
+    "show",
+    "book",
+    "song",
+    "album",
+    "program",
+    "programme",
+    "series",
+    "column",
+    "headline",
+    "episode",
+    "segment",
+    "documentary",
+    "play",
+    "musical",
+    "novel",
+    "memoir",
+    "article",
+    "essay",
+    "podcast",
+    "magazine",
+    "newspaper",
+    "sketch",
+    "hit",
+    "single",
+    "poem",
+    "speech",
 ];
 
 /// Types every quotation of `quotes` (their attribution from their own cue is known).
@@ -67,7 +99,9 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let attributed = q.attr.is_some_and(|a| a.cue.is_some() || a.speaker.is_some());
+        let attributed = q
+            .attr
+            .is_some_and(|a| a.cue.is_some() || a.speaker.is_some());
         let full = clause_start && (capital || ends_sentence || words >= 5);
         q.ty = if title {
             QuoteType::Scare

@@ -12,6 +12,284 @@ use super::Ctx;
 use crate::span::NameType;
 use std::collections::HashMap;
 
+/// Common given names of clear gender (lowercase). A name's gender from the text itself
+/// (a title, the pronouns after it) outweighs this list.
+fn given_name(w: &str) -> Gender {
+    const MALE: &[&str] = &[
+        "james",
+        "john",
+        "robert",
+        "michael",
+        "william",
+        "david",
+        "richard",
+        "joseph",
+        "thomas",
+        "charles",
+        "christopher",
+        "daniel",
+        "matthew",
+        "anthony",
+        "mark",
+        "donald",
+        "steven",
+        "paul",
+        "andrew",
+        "joshua",
+        "kenneth",
+        "kevin",
+        "brian",
+        "george",
+        "timothy",
+        "ronald",
+        "edward",
+        "jason",
+        "jeffrey",
+        "ryan",
+        "jacob",
+        "gary",
+        "nicholas",
+        "eric",
+        "jonathan",
+        "stephen",
+        "larry",
+        "justin",
+        "scott",
+        "brandon",
+        "benjamin",
+        "samuel",
+        "gregory",
+        "frank",
+        "alexander",
+        "raymond",
+        "patrick",
+        "jack",
+        "dennis",
+        "jerry",
+        "tyler",
+        "aaron",
+        "jose",
+        "adam",
+        "henry",
+        "nathan",
+        "douglas",
+        "zachary",
+        "peter",
+        "kyle",
+        "walter",
+        "ethan",
+        "jeremy",
+        "harold",
+        "keith",
+        "christian",
+        "roger",
+        "noah",
+        "gerald",
+        "carl",
+        "terry",
+        "sean",
+        "austin",
+        "arthur",
+        "lawrence",
+        "jesse",
+        "dylan",
+        "bryan",
+        "joe",
+        "jordan",
+        "billy",
+        "bruce",
+        "albert",
+        "willie",
+        "gabriel",
+        "logan",
+        "alan",
+        "juan",
+        "wayne",
+        "roy",
+        "ralph",
+        "randy",
+        "eugene",
+        "vincent",
+        "russell",
+        "elijah",
+        "louis",
+        "bobby",
+        "philip",
+        "johnny",
+        "bernie",
+        "barack",
+        "bill",
+        "mike",
+        "ted",
+        "jeb",
+        "marco",
+        "rand",
+        "chris",
+        "ben",
+        "tim",
+        "mitt",
+        "newt",
+        "vladimir",
+        "emmanuel",
+        "xi",
+        "narendra",
+        "boris",
+        "justin",
+        "andrés",
+        "luiz",
+        "recep",
+        "benjamin",
+        "olaf",
+        "pedro",
+        "javier",
+        "jim",
+        "tom",
+        "bob",
+        "dan",
+        "steve",
+        "tony",
+        "nick",
+        "greg",
+        "rick",
+        "ron",
+        "ed",
+    ];
+    const FEMALE: &[&str] = &[
+        "mary",
+        "patricia",
+        "jennifer",
+        "linda",
+        "elizabeth",
+        "barbara",
+        "susan",
+        "jessica",
+        "sarah",
+        "karen",
+        "lisa",
+        "nancy",
+        "betty",
+        "margaret",
+        "sandra",
+        "ashley",
+        "kimberly",
+        "emily",
+        "donna",
+        "michelle",
+        "carol",
+        "amanda",
+        "dorothy",
+        "melissa",
+        "deborah",
+        "stephanie",
+        "rebecca",
+        "sharon",
+        "laura",
+        "cynthia",
+        "kathleen",
+        "amy",
+        "angela",
+        "shirley",
+        "anna",
+        "brenda",
+        "pamela",
+        "emma",
+        "nicole",
+        "helen",
+        "samantha",
+        "katherine",
+        "christine",
+        "debra",
+        "rachel",
+        "carolyn",
+        "janet",
+        "catherine",
+        "maria",
+        "heather",
+        "diane",
+        "ruth",
+        "julie",
+        "olivia",
+        "joyce",
+        "virginia",
+        "victoria",
+        "kelly",
+        "lauren",
+        "christina",
+        "joan",
+        "evelyn",
+        "judith",
+        "megan",
+        "andrea",
+        "cheryl",
+        "hannah",
+        "jacqueline",
+        "martha",
+        "gloria",
+        "teresa",
+        "ann",
+        "sara",
+        "madison",
+        "frances",
+        "kathryn",
+        "janice",
+        "jean",
+        "abigail",
+        "alice",
+        "judy",
+        "sophia",
+        "grace",
+        "denise",
+        "amber",
+        "doris",
+        "marilyn",
+        "danielle",
+        "beverly",
+        "isabella",
+        "theresa",
+        "diana",
+        "natalie",
+        "brittany",
+        "charlotte",
+        "marie",
+        "kayla",
+        "alexis",
+        "lori",
+        "hillary",
+        "claudia",
+        "angela",
+        "theresa",
+        "kamala",
+        "nikki",
+        "sarah",
+        "carly",
+        "elizabeth",
+        "ursula",
+        "giorgia",
+        "jacinda",
+        "marine",
+        "christine",
+        "nancy",
+        "condoleezza",
+        "melania",
+        "ivanka",
+        "michelle",
+        "liz",
+        "kate",
+        "sue",
+        "jane",
+        "kellyanne",
+        "huma",
+        "debbie",
+    ];
+    if MALE.contains(&w) {
+        Gender::Male
+    } else if FEMALE.contains(&w) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
 /// Per-entity gender votes.
 #[derive(Default)]
 pub struct Genders {
@@ -48,6 +326,18 @@ impl Genders {
                     _ => {}
                 }
             }
+            // a common given name opening the name (or just before it)
+            let before = i
+                .checked_sub(1)
+                .filter(|&j| doc.tokens[j].span.end + 1 >= n.span.start)
+                .map(|j| ctx.lower(j))
+                .unwrap_or("");
+            for w in [first, before] {
+                match given_name(w) {
+                    Gender::Unknown => {}
+                    gender => g.vote(e, gender, 2),
+                }
+            }
         }
         // the next gendered pronoun after a mention, before another person is named
         let mut last: Option<(u32, usize)> = None; // entity, sentence index
@@ -64,6 +354,17 @@ impl Genders {
             }
             let gw = gender_word(ctx.lower(ti));
             if gw == Gender::Unknown || ctx.lower(ti).ends_with('.') || ctx.lower(ti) == "mr" {
+                continue;
+            }
+            // a pronoun right after a quotation is what is being resolved, not evidence
+            let after_quote = ti
+                .checked_sub(1)
+                .map(|j| doc.token_text(j))
+                .is_some_and(|p| p.chars().any(super::marks::is_mark))
+                || ti.checked_sub(2).is_some_and(|j| {
+                    doc.token_text(j).chars().any(super::marks::is_mark) && ctx.lower(j + 1) == ","
+                });
+            if after_quote {
                 continue;
             }
             if let Some((e, s)) = last {
@@ -116,11 +417,7 @@ pub fn resolve_pronoun(ctx: &Ctx, genders: &Genders, pos: usize, gender: Gender)
         }
         match genders.of(e) {
             g if g == gender => return Some(e),
-            Gender::Unknown => {
-                if fallback.is_none() {
-                    fallback = Some(e);
-                }
-            }
+            Gender::Unknown if fallback.is_none() => fallback = Some(e),
             _ => {}
         }
     }

@@ -18,23 +18,150 @@ pub enum CueKind {
 /// Verbs of saying, by lemma. Regular inflections (-s, -ed, -ing) are derived; irregular
 /// forms are listed in [`IRREGULAR`].
 const SAY: &[&str] = &[
-    "say", "add", "ask", "write", "state", "explain", "note", "argue", "insist", "declare",
-    "claim", "continue", "reply", "respond", "recall", "warn", "tweet", "post", "announce",
-    "acknowledge", "admit", "agree", "observe", "remark", "suggest", "joke", "quip", "shout",
-    "yell", "cry", "exclaim", "predict", "promise", "vow", "pledge", "concede", "counter",
-    "complain", "boast", "brag", "lament", "muse", "urge", "demand", "repeat", "reiterate",
-    "emphasize", "emphasise", "stress", "conclude", "testify", "report", "chant", "scream",
-    "whisper", "answer", "interject", "interrupt", "snap", "text", "email", "blast", "charge",
-    "contend", "assert", "maintain", "allege", "confirm", "deny", "proclaim", "thunder",
-    "plead", "retort", "read", "sing", "tell", "caution", "mock",
-    "scoff", "sneer", "laugh", "sigh", "groan", "cheer", "shrug", "marvel", "opine",
-    "elaborate", "clarify", "acknowledge", "concur", "declare", "describe", "reason",
-    "point", "go", "chime", "rail", "fume", "gush", "huff", "smirk", "chime", "pronounce",
-    "quote", "recount", "relate", "reveal", "disclose", "assure", "advise", "inform",
-    "remind", "signal", "hint", "gripe", "protest", "object", "propose", "recommend",
-    "speculate", "surmise", "theorize", "forecast", "accuse", "bemoan", "condemn", "grouse",
-    "criticize", "criticise", "decry", "applaud", "tout", "fret", "mention", "lecture",
-    "tease", "insult", "recite", "preach", "plead", "counsel", "echo", "add",
+    "say",
+    "add",
+    "ask",
+    "write",
+    "state",
+    "explain",
+    "note",
+    "argue",
+    "insist",
+    "declare",
+    "claim",
+    "continue",
+    "reply",
+    "respond",
+    "recall",
+    "warn",
+    "tweet",
+    "post",
+    "announce",
+    "acknowledge",
+    "admit",
+    "agree",
+    "observe",
+    "remark",
+    "suggest",
+    "joke",
+    "quip",
+    "shout",
+    "yell",
+    "cry",
+    "exclaim",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "concede",
+    "counter",
+    "complain",
+    "boast",
+    "brag",
+    "lament",
+    "muse",
+    "urge",
+    "demand",
+    "repeat",
+    "reiterate",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "conclude",
+    "testify",
+    "report",
+    "chant",
+    "scream",
+    "whisper",
+    "answer",
+    "interject",
+    "interrupt",
+    "snap",
+    "text",
+    "email",
+    "blast",
+    "charge",
+    "contend",
+    "assert",
+    "maintain",
+    "allege",
+    "confirm",
+    "deny",
+    "proclaim",
+    "thunder",
+    "plead",
+    "retort",
+    "read",
+    "sing",
+    "tell",
+    "caution",
+    "mock",
+    "scoff",
+    "sneer",
+    "laugh",
+    "sigh",
+    "groan",
+    "cheer",
+    "shrug",
+    "marvel",
+    "opine",
+    "elaborate",
+    "clarify",
+    "acknowledge",
+    "concur",
+    "declare",
+    "describe",
+    "reason",
+    "point",
+    "go",
+    "chime",
+    "rail",
+    "fume",
+    "gush",
+    "huff",
+    "smirk",
+    "chime",
+    "pronounce",
+    "quote",
+    "recount",
+    "relate",
+    "reveal",
+    "disclose",
+    "assure",
+    "advise",
+    "inform",
+    "remind",
+    "signal",
+    "hint",
+    "gripe",
+    "protest",
+    "object",
+    "propose",
+    "recommend",
+    "speculate",
+    "surmise",
+    "theorize",
+    "forecast",
+    "accuse",
+    "bemoan",
+    "condemn",
+    "grouse",
+    "criticize",
+    "criticise",
+    "decry",
+    "applaud",
+    "tout",
+    "fret",
+    "mention",
+    "lecture",
+    "tease",
+    "insult",
+    "recite",
+    "preach",
+    "plead",
+    "counsel",
+    "echo",
+    "add",
 ];
 
 /// True when `word` is the bare form of a verb of saying (`say`, `reiterate`), which
@@ -80,8 +207,20 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Verbs that name what was said with a quoted fragment as object complement.
 const NAME: &[&str] = &[
-    "call", "describe", "dub", "label", "term", "brand", "deride", "denounce", "dismiss",
-    "praise", "hail", "slam", "characterize", "refer",
+    "call",
+    "describe",
+    "dub",
+    "label",
+    "term",
+    "brand",
+    "deride",
+    "denounce",
+    "dismiss",
+    "praise",
+    "hail",
+    "slam",
+    "characterize",
+    "refer",
 ];
 
 /// Verbs whose object is the person spoken to.
@@ -157,15 +296,70 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
 pub fn needs_subject(word: &str) -> bool {
     matches!(
         word,
-        "post" | "text" | "email" | "report" | "read" | "quote" | "charge" | "counter"
-            | "object" | "cry" | "answer" | "tweet" | "signal" | "hint" | "call" | "term"
-            | "brand" | "label" | "state" | "note" | "snap" | "cheer" | "sigh" | "laugh"
-            | "groan" | "shrug" | "promise" | "demand" | "stress" | "claim" | "vow" | "pledge"
-            | "protest" | "reply" | "joke" | "quip" | "repeat" | "reads" | "posts" | "texts"
-            | "emails" | "reports" | "quotes" | "charges" | "counters" | "objects" | "answers"
-            | "signals" | "hints" | "terms" | "brands" | "labels" | "states" | "notes"
-            | "promises" | "demands" | "claims" | "jokes" | "calls" | "protests" | "stresses"
-            | "relate" | "relates" | "warns"
+        "post"
+            | "text"
+            | "email"
+            | "report"
+            | "read"
+            | "quote"
+            | "charge"
+            | "counter"
+            | "object"
+            | "cry"
+            | "answer"
+            | "tweet"
+            | "signal"
+            | "hint"
+            | "call"
+            | "term"
+            | "brand"
+            | "label"
+            | "state"
+            | "note"
+            | "snap"
+            | "cheer"
+            | "sigh"
+            | "laugh"
+            | "groan"
+            | "shrug"
+            | "promise"
+            | "demand"
+            | "stress"
+            | "claim"
+            | "vow"
+            | "pledge"
+            | "protest"
+            | "reply"
+            | "joke"
+            | "quip"
+            | "repeat"
+            | "reads"
+            | "posts"
+            | "texts"
+            | "emails"
+            | "reports"
+            | "quotes"
+            | "charges"
+            | "counters"
+            | "objects"
+            | "answers"
+            | "signals"
+            | "hints"
+            | "terms"
+            | "brands"
+            | "labels"
+            | "states"
+            | "notes"
+            | "promises"
+            | "demands"
+            | "claims"
+            | "jokes"
+            | "calls"
+            | "protests"
+            | "stresses"
+            | "relate"
+            | "relates"
+            | "warns"
     )
 }
 
@@ -174,9 +368,7 @@ pub fn is_particle_cue(word: &str, particle: &str) -> bool {
     let l = lemma(word);
     matches!(
         (l, particle),
-        (Some("point"), "out")
-            | (Some("go"), "on")
-            | (Some("chime"), "in")
+        (Some("point"), "out") | (Some("go"), "on") | (Some("chime"), "in")
     )
 }
 
@@ -217,12 +409,52 @@ pub fn gender_word(word: &str) -> Gender {
 pub fn is_filler(word: &str) -> bool {
     matches!(
         word,
-        "has" | "had" | "have" | "was" | "is" | "were" | "are" | "will" | "would" | "could"
-            | "should" | "may" | "might" | "can" | "did" | "does" | "do" | "also" | "then"
-            | "later" | "once" | "again" | "previously" | "recently" | "just" | "further"
-            | "simply" | "often" | "always" | "never" | "even" | "still" | "already"
-            | "been" | "reportedly" | "allegedly" | "must" | "not" | "too" | "now" | "first"
-            | "finally" | "only" | "yet" | "soon" | "since"
+        "has"
+            | "had"
+            | "have"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "also"
+            | "then"
+            | "later"
+            | "once"
+            | "again"
+            | "previously"
+            | "recently"
+            | "just"
+            | "further"
+            | "simply"
+            | "often"
+            | "always"
+            | "never"
+            | "even"
+            | "still"
+            | "already"
+            | "been"
+            | "reportedly"
+            | "allegedly"
+            | "must"
+            | "not"
+            | "too"
+            | "now"
+            | "first"
+            | "finally"
+            | "only"
+            | "yet"
+            | "soon"
+            | "since"
     ) || (word.len() > 4 && word.ends_with("ly"))
 }
 
@@ -230,9 +462,27 @@ pub fn is_filler(word: &str) -> bool {
 pub fn is_determiner(word: &str) -> bool {
     matches!(
         word,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "one" | "another"
-            | "this" | "these" | "those" | "some" | "many" | "several" | "both" | "two"
-            | "three" | "other" | "most"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "one"
+            | "another"
+            | "this"
+            | "these"
+            | "those"
+            | "some"
+            | "many"
+            | "several"
+            | "both"
+            | "two"
+            | "three"
+            | "other"
+            | "most"
     )
 }
 
@@ -241,36 +491,200 @@ pub fn is_person_noun(word: &str) -> bool {
     let w = word.trim_end_matches('s');
     matches!(
         w,
-        "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen"
-            | "official" | "minister" | "president" | "senator" | "governor" | "mayor"
-            | "candidate" | "nominee" | "leader" | "chairman" | "chairwoman" | "director"
-            | "secretary" | "aide" | "adviser" | "advisor" | "source" | "analyst" | "expert"
-            | "professor" | "lawyer" | "attorney" | "judge" | "voter" | "supporter" | "critic"
-            | "campaign" | "statement" | "report" | "manager" | "strategist" | "member"
-            | "representative" | "congressman" | "congresswoman" | "lawmaker" | "democrat"
-            | "republican" | "speaker" | "resident" | "woman" | "man" | "people" | "men"
-            | "women" | "protester" | "delegate" | "chief" | "officer" | "executive" | "host"
-            | "author" | "writer" | "reporter" | "editor" | "columnist" | "economist"
-            | "pollster" | "organizer" | "activist" | "founder" | "ceo" | "agency" | "department"
-            | "committee" | "group" | "organization" | "party" | "ministry" | "office"
-            | "administration" | "government" | "white house" | "police" | "study"
-            | "paper" | "newspaper" | "poll" | "survey" | "letter" | "memo" | "ad" | "website"
-            | "tweet" | "post" | "article" | "book" | "chair" | "head" | "friend" | "father"
-            | "mother" | "son" | "daughter" | "wife" | "husband" | "brother" | "sister"
-            | "student" | "teacher" | "worker" | "owner" | "veteran" | "doctor" | "nurse"
-            | "rival" | "opponent" | "colleague" | "ally" | "backer" | "donor" | "fan"
-            | "observer" | "commentator" | "historian" | "scientist" | "researcher" | "lobbyist"
-            | "consultant" | "operative" | "insider" | "counsel" | "prosecutor" | "sheriff"
-            | "commissioner" | "ambassador" | "envoy" | "general" | "sergeant" | "captain"
-            | "pastor" | "priest" | "bishop" | "rabbi" | "imam" | "firm" | "company" | "bank"
-            | "union" | "council" | "court" | "board" | "panel" | "caucus" | "team" | "staff"
-            | "staffer" | "employee" | "participant" | "attendee" | "audience" | "crowd"
-            | "guy" | "person" | "individual" | "mom" | "dad" | "user" | "caller"
-            | "viewer" | "reader" | "listener" | "citizen" | "immigrant" | "teenager"
-            | "assistant" | "deputy" | "counselor" | "treasurer" | "commander" | "coordinator"
-            | "surrogate" | "surrogates" | "incumbent" | "challenger" | "front-runner"
-            | "frontrunner" | "hopeful" | "contender" | "mogul" | "billionaire" | "businessman"
-            | "businesswoman" | "tycoon" | "star" | "celebrity" | "actor" | "actress" | "singer"
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "spokesmen"
+            | "spokeswomen"
+            | "official"
+            | "minister"
+            | "president"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "candidate"
+            | "nominee"
+            | "leader"
+            | "chairman"
+            | "chairwoman"
+            | "director"
+            | "secretary"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "source"
+            | "analyst"
+            | "expert"
+            | "professor"
+            | "lawyer"
+            | "attorney"
+            | "judge"
+            | "voter"
+            | "supporter"
+            | "critic"
+            | "campaign"
+            | "statement"
+            | "report"
+            | "manager"
+            | "strategist"
+            | "member"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "lawmaker"
+            | "democrat"
+            | "republican"
+            | "speaker"
+            | "resident"
+            | "woman"
+            | "man"
+            | "people"
+            | "men"
+            | "women"
+            | "protester"
+            | "delegate"
+            | "chief"
+            | "officer"
+            | "executive"
+            | "host"
+            | "author"
+            | "writer"
+            | "reporter"
+            | "editor"
+            | "columnist"
+            | "economist"
+            | "pollster"
+            | "organizer"
+            | "activist"
+            | "founder"
+            | "ceo"
+            | "agency"
+            | "department"
+            | "committee"
+            | "group"
+            | "organization"
+            | "party"
+            | "ministry"
+            | "office"
+            | "administration"
+            | "government"
+            | "white house"
+            | "police"
+            | "study"
+            | "paper"
+            | "newspaper"
+            | "poll"
+            | "survey"
+            | "letter"
+            | "memo"
+            | "ad"
+            | "website"
+            | "tweet"
+            | "post"
+            | "article"
+            | "book"
+            | "chair"
+            | "head"
+            | "friend"
+            | "father"
+            | "mother"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+            | "student"
+            | "teacher"
+            | "worker"
+            | "owner"
+            | "veteran"
+            | "doctor"
+            | "nurse"
+            | "rival"
+            | "opponent"
+            | "colleague"
+            | "ally"
+            | "backer"
+            | "donor"
+            | "fan"
+            | "observer"
+            | "commentator"
+            | "historian"
+            | "scientist"
+            | "researcher"
+            | "lobbyist"
+            | "consultant"
+            | "operative"
+            | "insider"
+            | "counsel"
+            | "prosecutor"
+            | "sheriff"
+            | "commissioner"
+            | "ambassador"
+            | "envoy"
+            | "general"
+            | "sergeant"
+            | "captain"
+            | "pastor"
+            | "priest"
+            | "bishop"
+            | "rabbi"
+            | "imam"
+            | "firm"
+            | "company"
+            | "bank"
+            | "union"
+            | "council"
+            | "court"
+            | "board"
+            | "panel"
+            | "caucus"
+            | "team"
+            | "staff"
+            | "staffer"
+            | "employee"
+            | "participant"
+            | "attendee"
+            | "audience"
+            | "crowd"
+            | "guy"
+            | "person"
+            | "individual"
+            | "mom"
+            | "dad"
+            | "user"
+            | "caller"
+            | "viewer"
+            | "reader"
+            | "listener"
+            | "citizen"
+            | "immigrant"
+            | "teenager"
+            | "assistant"
+            | "deputy"
+            | "counselor"
+            | "treasurer"
+            | "commander"
+            | "coordinator"
+            | "surrogate"
+            | "surrogates"
+            | "incumbent"
+            | "challenger"
+            | "front-runner"
+            | "frontrunner"
+            | "hopeful"
+            | "contender"
+            | "mogul"
+            | "billionaire"
+            | "businessman"
+            | "businesswoman"
+            | "tycoon"
+            | "star"
+            | "celebrity"
+            | "actor"
+            | "actress"
+            | "singer"
     )
 }
 
@@ -280,7 +694,9 @@ mod tests {
 
     #[test]
     fn inflections_of_cue_verbs() {
-        for w in ["said", "says", "saying", "added", "adds", "asked", "wrote", "writes"] {
+        for w in [
+            "said", "says", "saying", "added", "adds", "asked", "wrote", "writes",
+        ] {
             assert_eq!(cue_kind(w), Some(CueKind::Say), "{w}");
         }
         for w in ["told", "tells", "telling"] {

@@ -165,7 +165,19 @@ fn closes_after(next: Option<char>) -> bool {
             crate::segment::is_space(c)
                 || matches!(
                     c,
-                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '…' | '—' | '–' | '-'
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '>'
+                        | '…'
+                        | '—'
+                        | '–'
+                        | '-'
                         | '/'
                 )
                 || is_mark(c)
@@ -178,8 +190,21 @@ fn is_elision(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     matches!(
         w.as_str(),
-        "n" | "em" | "til" | "till" | "tis" | "twas" | "cause" | "bout" | "nuff" | "round" | "s"
-            | "ol" | "er" | "im" | "cos" | "coz"
+        "n" | "em"
+            | "til"
+            | "till"
+            | "tis"
+            | "twas"
+            | "cause"
+            | "bout"
+            | "nuff"
+            | "round"
+            | "s"
+            | "ol"
+            | "er"
+            | "im"
+            | "cos"
+            | "coz"
     )
 }
 
@@ -228,8 +253,8 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
             let next = chars.get(k + 1).map(|&(_, c)| c);
             let left = opens_before(prev);
             let right = closes_after(next);
-            let between_letters = prev.is_some_and(char::is_alphanumeric)
-                && next.is_some_and(char::is_alphanumeric);
+            let between_letters =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             let at = para.start + i;
             let len = c.len_utf8();
             let continued = !started && k == 0 && carried.is_some();
@@ -259,10 +284,8 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                 }
                 '„' => open(Family::Double, C_LDQ | C_RDQ | C_STRAIGHT2, &mut stack),
                 '”' => {
-                    if stack.accepts('”') && !(left && !right) {
-                        closed = stack.close('”');
-                    } else if stack.accepts('”') {
-                        // shaped like an opener, but something waits for it
+                    if stack.accepts('”') {
+                        // even when shaped like an opener: something waits for it
                         closed = stack.close('”');
                     } else if left && !right {
                         open(Family::Double, C_RDQ | C_STRAIGHT2, &mut stack);
@@ -287,10 +310,8 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                         open(Family::Single, C_RSQ | C_STRAIGHT1, &mut stack);
                     }
                 }
-                '‚' => {
-                    if left && next.is_some_and(char::is_alphanumeric) {
-                        open(Family::Single, C_LSQ | C_RSQ, &mut stack);
-                    }
+                '‚' if left && next.is_some_and(char::is_alphanumeric) => {
+                    open(Family::Single, C_LSQ | C_RSQ, &mut stack);
                 }
                 '’' | '\'' => {
                     if between_letters {
@@ -305,9 +326,7 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                         // quotation, with a closer still to come, is an apostrophe
                         let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
                             && next.is_some_and(|n| n == ' ')
-                            && chars
-                                .get(k + 2)
-                                .is_some_and(|&(_, n)| n.is_lowercase())
+                            && chars.get(k + 2).is_some_and(|&(_, n)| n.is_lowercase())
                             && later_single_closer[k + 1];
                         if !possessive {
                             closed = stack.close(c);
@@ -347,7 +366,11 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
             if let Some(o) = closed {
                 let inner = Span::new(o.at + o.len, at);
                 // “n” between marks of one letter or less is no quotation (rock ’n’ roll)
-                let words = doc.slice(inner).chars().filter(|c| c.is_alphanumeric()).count();
+                let words = doc
+                    .slice(inner)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .count();
                 if words >= 1 || o.family == Family::Double {
                     out.push(Quoted {
                         span: Span::new(o.at, at + len),

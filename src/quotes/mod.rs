@@ -82,7 +82,7 @@ impl<'a> Ctx<'a> {
             .collect();
         let mut top: Vec<Span> = Vec::new();
         for q in quotes {
-            if top.last().is_none_or(|t| t.end <= q.span.start) {
+            if !top.last().is_some_and(|t| t.end > q.span.start) {
                 top.push(q.span);
             }
         }

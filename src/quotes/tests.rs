@@ -28,3 +28,76 @@ fn said_after_the_quote() {
     assert_eq!(r[0].1, QuoteType::Direct);
     assert_eq!(r[0].2.as_deref(), Some("Jane Doe"));
 }
+
+#[test]
+fn the_person_told_is_not_the_speaker() {
+    let r = run("“We are ready,” Ana Ruiz told Harbor Radio.");
+    assert_eq!(r[0].2.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn pronoun_gender_picks_the_matching_person() {
+    let text = "Ana Ruiz met Tom Hale. Mr. Hale left early and his car was gone. \
+                “It holds,” she said.";
+    let doc = Document::new(text);
+    let names = crate::names::recognize(&doc);
+    let q = recognize(&doc, &names);
+    let sp = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(&text[sp.mention.expect("a mention").range()], "she");
+    let e = sp.entity.expect("resolved");
+    let named: Vec<&str> = names
+        .iter()
+        .filter(|n| n.entity == Some(e))
+        .map(|n| &text[n.span])
+        .collect();
+    assert!(named.iter().any(|n| n.contains("Ruiz")), "{named:?}");
+}
+
+#[test]
+fn scare_and_partial_types() {
+    let r = run("The so-called “temporary” bridge stood. Ruiz called it “a disgrace” today.");
+    assert_eq!(r[0].1, QuoteType::Scare);
+    assert_eq!(r[1].1, QuoteType::Partial);
+}
+
+#[test]
+fn hostile_marks_stay_linear_and_safe() {
+    for text in [
+        "“".repeat(30_000),
+        "\"".repeat(50_000),
+        "‘a’ ’".repeat(10_000),
+        format!("{}{}", "said “".repeat(5_000), "x".repeat(300_000)),
+    ] {
+        let doc = Document::new(&text);
+        let names = crate::names::recognize(&doc);
+        let q = recognize(&doc, &names);
+        assert!(q.iter().all(|a| a.span.end <= text.len()));
+    }
+}
+
+/// The project's sample: its one quote is Claudia Sheinbaum's, through “she”.
+#[test]
+fn sheinbaum_sample_is_attributed_through_she() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/samples/sheinbaum-troops.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let found = crate::annotate(&text);
+    let quotes: Vec<&Annotation> = found
+        .spans
+        .iter()
+        .filter(|a| a.kind() == Kind::Quote && a.label != Label::Quote(QuoteType::Scare))
+        .collect();
+    assert_eq!(quotes.len(), 1);
+    let sp = quotes[0].speaker.as_ref().expect("attributed");
+    assert_eq!(&text[sp.mention.expect("a mention").range()], "she");
+    // the name is the entity's fullest name, so it is as full as the names recognizer
+    // links it: "Claudia Sheinbaum" once the surname is linked to the full name
+    assert!(sp.name.ends_with("Sheinbaum"), "{}", sp.name);
+    let full_name_found = found.entities.iter().any(|e| e.name == "Claudia Sheinbaum");
+    if full_name_found {
+        assert_eq!(sp.name, "Claudia Sheinbaum");
+    }
+}
