@@ -2164,6 +2164,9 @@ fn relative(cx: &Cx, i: usize) -> Option<Hit> {
         value: h.value.clone(),
     };
     if matches!(w, "in" | "within") {
+        if w == "in" && !future_context(cx, i) {
+            return None;
+        }
         let h = duration_with_figure(cx, i + 1)?;
         if matches!(cx.low(h.next), "of" | "time") {
             return None;
@@ -2517,4 +2520,61 @@ fn fiscal_quarter(cx: &Cx, i: usize) -> Option<Dt> {
         iso: Some("XXXX-QX".into()),
         ..Dt::default()
     })
+}
+
+/// True when the clause before token `i` looks ahead ("will reopen in 5 years", "I'll
+/// be back in 5 minutes", "schedule a meeting in 10 hours"), so that "in" + a duration
+/// is a date; otherwise ("won in 33 minutes") it is a length of time.
+fn future_context(cx: &Cx, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && k + 10 > i {
+        if cx.initial(k) && k != i {
+            break;
+        }
+        k -= 1;
+        let w = cx.low(k);
+        if matches!(
+            w,
+            "will"
+                | "'ll"
+                | "’ll"
+                | "shall"
+                | "going"
+                | "gonna"
+                | "would"
+                | "'d"
+                | "’d"
+                | "be"
+                | "back"
+                | "schedule"
+                | "plan"
+                | "plans"
+                | "expected"
+                | "expects"
+                | "due"
+                | "return"
+                | "reopen"
+                | "start"
+                | "begin"
+                | "arrive"
+                | "leave"
+                | "meet"
+                | "again"
+                | "set"
+                | "ready"
+                | "until"
+                | "expire"
+                | "expires"
+                | "closes"
+                | "opens"
+                | "ends"
+        ) {
+            return true;
+        }
+        if cx.initial(k) {
+            break;
+        }
+    }
+    // "In two years, ..." at the start of a sentence
+    cx.initial(i)
 }

@@ -1353,6 +1353,15 @@ fn tail_in_token(cx: &Cx, f: &Fig, rest: &str) -> Option<Tail> {
             factor: 1.0,
         });
     }
+    // "40C", "104F": temperatures written with a capital letter
+    if !hyphen
+        && after.is_empty()
+        && matches!(unit_txt, "C" | "F")
+        && f.digits.is_some_and(|d| d <= 3)
+    {
+        let u = if unit_txt == "C" { "°C" } else { "°F" };
+        return mk(unit_end, NumberType::Quantity, Some(u), None, 1.0);
+    }
     if let Some(c) = lx::currency_word(&low) {
         let factor = if matches!(low.as_str(), "cent" | "cents" | "pence") {
             0.01
@@ -1780,6 +1789,19 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
     }
     let (h, f) = measure(cx, i)?;
     if f.ordinal && h.ty == NumberType::Ordinal && verb_second(cx, i, &f) {
+        return None;
+    }
+    // "wait a second": the unit of time, not an ordinal
+    if f.ordinal
+        && cx.low(i) == "second"
+        && i > 0
+        && matches!(cx.low(i - 1), "a" | "one" | "split")
+        && (cx.kind(i + 1) != Some(TokenKind::Word)
+            || matches!(
+                cx.low(i + 1),
+                "ago" | "later" | "or" | "before" | "after" | "longer"
+            ))
+    {
         return None;
     }
     if pronoun_one(cx, &f, i) && h.ty == NumberType::Cardinal {
