@@ -8,14 +8,15 @@
 //! An averaged structured perceptron: for each sentence, Viterbi decoding with the
 //! current weights, then `+1` on the gold tags' features and transitions and `-1` on the
 //! predicted ones where they differ; the weights kept are the average over all steps.
-//! Features seen fewer than `--min-count` times are not learned; after training, rows
-//! whose largest weight is below `--prune` (relative to the largest weight of all) are
-//! dropped and the rest quantized to `i8` with one power-of-two scale per row. The
+//! Features seen fewer than `--min-count` times are not learned; after training, only
+//! the `--rows` feature rows with the largest weights are kept, and quantized to `i8`
+//! with one power-of-two scale per row. The
 //! manifest records the data files (with FNV-1a 64 hashes), settings and the dev scores
 //! printed at the end. Uses one thread; deterministic for a given seed.
 
 use newsmark::names::features::{self, Features};
 use newsmark::names::link;
+use newsmark::names::lists::Lexicon;
 use newsmark::names::model::{self, Model, Part, Transitions, TAGS};
 use newsmark::names::Mention;
 use newsmark::Document;
@@ -38,8 +39,11 @@ struct Settings {
     epochs: usize,
     seed: u64,
     min_count: u32,
-    prune: f32,
+    rows: usize,
     dropout: f64,
+    gum_copies: usize,
+    lexicon_min: u32,
+    runs: usize,
 }
 
 struct Gold {
@@ -163,8 +167,11 @@ fn parse_args() -> Result<Settings, String> {
         epochs: 10,
         seed: 7,
         min_count: 2,
-        prune: 0.02,
+        rows: 60_000,
         dropout: 0.1,
+        gum_copies: 1,
+        lexicon_min: 3,
+        runs: 3,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
@@ -178,7 +185,14 @@ fn parse_args() -> Result<Settings, String> {
             "--min-count" => {
                 s.min_count = val()?.parse().map_err(|e| format!("--min-count: {e}"))?
             }
-            "--prune" => s.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--rows" => s.rows = val()?.parse().map_err(|e| format!("--rows: {e}"))?,
+            "--runs" => s.runs = val()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--lexicon-min" => {
+                s.lexicon_min = val()?.parse().map_err(|e| format!("--lexicon-min: {e}"))?
+            }
+            "--gum-copies" => {
+                s.gum_copies = val()?.parse().map_err(|e| format!("--gum-copies: {e}"))?
+            }
             "--dropout" => s.dropout = val()?.parse().map_err(|e| format!("--dropout: {e}"))?,
             _ => return Err(format!("unknown argument {a}")),
         }
@@ -200,25 +214,43 @@ fn run() -> Result<(), String> {
     let s = parse_args()?;
     let started = std::time::Instant::now();
 
-    // 1. data → features and gold tags
+    // 1. data → the lexicon of lowercase words, features and gold tags
     let mut files = Vec::new();
-    let mut raw: Vec<(Features, Vec<std::ops::Range<usize>>, Vec<u8>)> = Vec::new();
-    let mut misaligned = 0;
-    let mut spans = 0;
+    let mut all = Vec::new();
     for name in TRAIN {
         let (docs, hash) = load(&format!("{}/{name}", s.data))?;
         files.push(
             json!({"file": name, "fnv1a64": format!("{hash:016x}"), "documents": docs.len()}),
         );
-        for d in &docs {
+        all.push((name, docs));
+    }
+    let words = lowercase_words(all.iter().flat_map(|(_, d)| d), s.lexicon_min);
+    let lexicon_path = format!("{}/lowercase.txt", s.out);
+    std::fs::write(&lexicon_path, words.join("\n") + "\n")
+        .map_err(|e| format!("{lexicon_path}: {e}"))?;
+    let lexicon = Lexicon::from_words(words.iter().map(String::as_str));
+    let mut raw: Vec<(Features, Vec<std::ops::Range<usize>>, Vec<u8>)> = Vec::new();
+    let mut misaligned = 0;
+    let mut spans = 0;
+    for (name, docs) in &all {
+        for d in docs {
             let doc = Document::new(&d.text);
             let sents = features::sentence_tokens(&doc);
-            let f = features::extract(&doc, &sents);
+            let f = features::extract_with(&doc, &sents, &lexicon);
             spans += d.gold.spans.len();
             let g = gold_tags(&doc, &d.gold, &mut misaligned);
+            let copies = if name.starts_with("gum") {
+                s.gum_copies
+            } else {
+                1
+            };
+            for _ in 1..copies {
+                raw.push((f.clone(), sents.clone(), g.clone()));
+            }
             raw.push((f, sents, g));
         }
     }
+    drop(all);
     eprintln!(
         "train: {} documents, {spans} spans ({misaligned} not on token bounds, left out), {:.1}s",
         raw.len(),
@@ -271,14 +303,107 @@ fn run() -> Result<(), String> {
         s.min_count
     );
 
-    // 3. averaged structured perceptron
+    // 3. averaged structured perceptron, one run per seed, the runs' weights averaged
     let nf = kept.len();
+    let mut w = vec![0f32; nf * TAGS];
+    let mut tr = Transitions::default();
+    for run in 0..s.runs {
+        let seed = s.seed.wrapping_add(run as u64);
+        let (rw, rt) = perceptron(&sentences, nf, seed, &s, tokens, started);
+        let k = 1.0 / s.runs as f32;
+        for (a, b) in w.iter_mut().zip(&rw) {
+            *a += b * k;
+        }
+        for p in 0..TAGS {
+            for t in 0..TAGS {
+                tr.trans[p][t] += rt.trans[p][t] * k;
+            }
+            tr.start[p] += rt.start[p] * k;
+            tr.end[p] += rt.end[p] * k;
+        }
+    }
+
+    // 4. prune, quantize, write
+    let bytes = encode(&kept, &w, &tr, s.rows);
+    let model = Model::parse(&bytes).ok_or("the encoded weights do not parse")?;
+    let weights_path = format!("{}/weights.bin", s.out);
+    std::fs::write(&weights_path, &bytes).map_err(|e| format!("{weights_path}: {e}"))?;
+    eprintln!(
+        "train: {} rows kept of {nf}, {} bytes written to {weights_path}",
+        model.len(),
+        bytes.len()
+    );
+
+    // 5. dev scores with the quantized model and the document pass
+    let mut dev = serde_json::Map::new();
+    let mut report = String::new();
+    for name in DEV {
+        let path = format!("{}/{name}", s.data);
+        let Ok((docs, hash)) = load(&path) else {
+            eprintln!("train: {path} not found, no dev score");
+            continue;
+        };
+        let (p, r, f) = score(&docs, &model, &lexicon);
+        let _ = write!(report, " {name} P/R/F1 {p:.3}/{r:.3}/{f:.3};");
+        dev.insert(
+            name.to_string(),
+            json!({"fnv1a64": format!("{hash:016x}"), "typed_precision": round3(p),
+                   "typed_recall": round3(r), "typed_f1": round3(f)}),
+        );
+    }
+    eprintln!("train: dev typed{report}");
+    let manifest = json!({
+        "command": "cargo run --release --bin train",
+        "model": "averaged structured perceptron, BILOU x {person, organization, place, other}, Viterbi",
+        "train": files,
+        "settings": {"epochs": s.epochs, "seed": s.seed, "min_count": s.min_count, "rows": s.rows, "dropout": s.dropout, "gum_copies": s.gum_copies, "lexicon_min": s.lexicon_min, "runs": s.runs},
+        "rows": model.len(),
+        "weights_bytes": bytes.len(),
+        "weights_fnv1a64": format!("{:016x}", fnv64(&bytes)),
+        "dev": dev,
+        "licence_note": "CoNLL-2003 is Reuters RCV1 text for research use; GUM CC BY 4.0 (annotations), UNER PUD CC BY-SA 3.0, WikiGold CC BY 3.0",
+    });
+    let manifest_path = format!("{}/weights.json", s.out);
+    let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
+    std::fs::write(&manifest_path, text).map_err(|e| format!("{manifest_path}: {e}"))?;
+    eprintln!("train: done in {:.1}s", started.elapsed().as_secs_f32());
+    Ok(())
+}
+
+/// Words written in lowercase at least `min` times in the training texts, sorted.
+fn lowercase_words<'a>(docs: impl Iterator<Item = &'a Doc>, min: u32) -> Vec<String> {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for d in docs {
+        for w in d.text.split(|c: char| !c.is_alphabetic()) {
+            if w.chars().count() >= 2 && w.chars().all(char::is_lowercase) {
+                *counts.entry(w.to_string()).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut words: Vec<String> = counts
+        .into_iter()
+        .filter(|&(_, c)| c >= min)
+        .map(|(w, _)| w)
+        .collect();
+    words.sort();
+    words
+}
+
+/// One averaged structured perceptron run over `sentences` (`nf` features).
+fn perceptron(
+    sentences: &[Sentence],
+    nf: usize,
+    seed: u64,
+    s: &Settings,
+    tokens: usize,
+    started: std::time::Instant,
+) -> (Vec<f32>, Transitions) {
     let mut w = vec![0f32; nf * TAGS];
     let mut u = vec![0f32; nf * TAGS];
     let mut tw = Transitions::default();
     let mut tu = Transitions::default();
     let mut c: f32 = 1.0;
-    let mut rng = Rng(s.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut emissions: Vec<[f32; TAGS]> = Vec::new();
     let mut pred = Vec::new();
@@ -374,51 +499,7 @@ fn run() -> Result<(), String> {
         tr.end[p] = avg_t(tw.end[p], tu.end[p]);
     }
 
-    // 4. prune, quantize, write
-    let bytes = encode(&kept, &w, &tr, s.prune);
-    let model = Model::parse(&bytes).ok_or("the encoded weights do not parse")?;
-    let weights_path = format!("{}/weights.bin", s.out);
-    std::fs::write(&weights_path, &bytes).map_err(|e| format!("{weights_path}: {e}"))?;
-    eprintln!(
-        "train: {} rows kept of {nf}, {} bytes written to {weights_path}",
-        model.len(),
-        bytes.len()
-    );
-
-    // 5. dev scores with the quantized model and the document pass
-    let mut dev = serde_json::Map::new();
-    let mut report = String::new();
-    for name in DEV {
-        let path = format!("{}/{name}", s.data);
-        let Ok((docs, hash)) = load(&path) else {
-            eprintln!("train: {path} not found, no dev score");
-            continue;
-        };
-        let (p, r, f) = score(&docs, &model);
-        let _ = write!(report, " {name} P/R/F1 {p:.3}/{r:.3}/{f:.3};");
-        dev.insert(
-            name.to_string(),
-            json!({"fnv1a64": format!("{hash:016x}"), "typed_precision": round3(p),
-                   "typed_recall": round3(r), "typed_f1": round3(f)}),
-        );
-    }
-    eprintln!("train: dev typed{report}");
-    let manifest = json!({
-        "command": "cargo run --release --bin train",
-        "model": "averaged structured perceptron, BILOU x {person, organization, place, other}, Viterbi",
-        "train": files,
-        "settings": {"epochs": s.epochs, "seed": s.seed, "min_count": s.min_count, "prune": s.prune, "dropout": s.dropout},
-        "rows": model.len(),
-        "weights_bytes": bytes.len(),
-        "weights_fnv1a64": format!("{:016x}", fnv64(&bytes)),
-        "dev": dev,
-        "licence_note": "CoNLL-2003 is Reuters RCV1 text for research use; GUM CC BY 4.0 (annotations), UNER PUD CC BY-SA 3.0, WikiGold CC BY 3.0",
-    });
-    let manifest_path = format!("{}/weights.json", s.out);
-    let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
-    std::fs::write(&manifest_path, text).map_err(|e| format!("{manifest_path}: {e}"))?;
-    eprintln!("train: done in {:.1}s", started.elapsed().as_secs_f32());
-    Ok(())
+    (w, tr)
 }
 
 fn round3(x: f64) -> f64 {
@@ -439,9 +520,21 @@ fn leb(out: &mut Vec<u8>, mut v: u32) {
 
 /// Prunes and quantizes the averaged weights into the weight file format (see
 /// `newsmark::names::model`).
-fn encode(keys: &[u32], w: &[f32], tr: &Transitions, prune: f32) -> Vec<u8> {
-    let global = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-    let floor = global * prune;
+fn encode(keys: &[u32], w: &[f32], tr: &Transitions, keep: usize) -> Vec<u8> {
+    // the `keep` rows with the largest weights stay; the smallest largest weight among
+    // them is the floor, and weights below half of it are dropped from every row
+    let row_max = |i: usize| {
+        w[i * TAGS..(i + 1) * TAGS]
+            .iter()
+            .fold(0f32, |m, x| m.max(x.abs()))
+    };
+    let mut maxes: Vec<f32> = (0..keys.len()).map(row_max).filter(|&m| m > 0.0).collect();
+    maxes.sort_by(|a, b| b.total_cmp(a));
+    let floor = maxes
+        .get(keep.saturating_sub(1))
+        .copied()
+        .unwrap_or(0.0)
+        .max(f32::MIN_POSITIVE);
     let mut rows: Vec<(u32, i8, u32, Vec<i8>)> = Vec::new();
     for (i, &k) in keys.iter().enumerate() {
         let row = &w[i * TAGS..(i + 1) * TAGS];
@@ -500,11 +593,11 @@ fn encode(keys: &[u32], w: &[f32], tr: &Transitions, prune: f32) -> Vec<u8> {
 
 /// Typed precision, recall and F1 as `../shared/eval/score.py` counts them: exact
 /// boundaries and type; names typed `other` and optional gold spans are left out.
-fn score(docs: &[Doc], model: &Model) -> (f64, f64, f64) {
+fn score(docs: &[Doc], model: &Model, lexicon: &Lexicon) -> (f64, f64, f64) {
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
     for d in docs {
         let doc = Document::new(&d.text);
-        let found = link::link(&doc, newsmark::names::tag(&doc, model));
+        let found = link::link(&doc, newsmark::names::tag_with(&doc, model, lexicon));
         let req: Vec<_> = d.gold.spans.iter().filter(|s| !s.3).collect();
         let opt: Vec<_> = d.gold.spans.iter().filter(|s| s.3).collect();
         let mut matched = 0;

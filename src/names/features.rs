@@ -7,7 +7,7 @@
 //! entries covering it, and two facts about the document (the word also occurs in
 //! lowercase; the sentence is written in capitals, as headlines are).
 
-use super::lists::{self, extend_key, token_key, Lists, CATEGORIES, MAX_TOKENS};
+use super::lists::{self, extend_key, token_key, Lexicon, Lists, CATEGORIES, MAX_TOKENS};
 use crate::segment::{Document, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -78,14 +78,20 @@ fn str_hash(s: &str) -> u64 {
     h
 }
 
+/// Features live in a 24-bit space: collisions stay rare for the few hundred thousand
+/// features training sees, and the sorted keys of the weight file delta-encode in two
+/// bytes instead of three.
+pub const FEATURE_BITS: u32 = 24;
+
 #[inline]
 fn feat(template: u64, h: u64) -> u32 {
-    fmix(h ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    fmix(h ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15)) >> (32 - FEATURE_BITS)
 }
 
 #[inline]
 fn feat2(template: u64, a: u64, b: u64) -> u32 {
     fmix(a.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ b ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        >> (32 - FEATURE_BITS)
 }
 
 /// Per-token values that the templates combine.
@@ -180,9 +186,16 @@ const T_CAPS: u64 = 25;
 const T_WORD_AT: u64 = 26; // +0..2 for offsets -1, +1
 const T_LAST: u64 = 28;
 const T_CAPS_WORD: u64 = 29;
+const T_COMMON: u64 = 30;
 
 /// Computes the features of every token of `doc`.
 pub fn extract(doc: &Document, sentences: &[Range<usize>]) -> Features {
+    extract_with(doc, sentences, lists::lexicon())
+}
+
+/// Computes the features of every token of `doc` with the given lexicon of lowercase
+/// words (the trainer builds its own before the compiled one exists).
+pub fn extract_with(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexicon) -> Features {
     let lists = lists::lists();
     let n = doc.tokens.len();
     let mut toks: Vec<Tok> = Vec::with_capacity(n);
@@ -263,6 +276,9 @@ pub fn extract(doc: &Document, sentences: &[Range<usize>]) -> Features {
             }
             if t.upper_first && lowercase_words.contains(&t.lower) {
                 ids.push(feat(T_LCSEEN, u64::from(i == r.start)));
+            }
+            if t.upper_first && lexicon.contains(t.key) {
+                ids.push(feat(T_COMMON, u64::from(i == r.start)));
             }
             if caps {
                 ids.push(feat(T_CAPS, t.short));

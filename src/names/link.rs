@@ -32,8 +32,8 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     given_names(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
-    let entity = entities(doc, &ms);
-    retype(doc, &mut ms, &entity);
+    let (entity, people) = entities(doc, &ms);
+    retype(doc, &mut ms, &entity, &people);
     ms.iter()
         .zip(&entity)
         .filter_map(|(m, &e)| {
@@ -246,13 +246,16 @@ fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
     add_disjoint(ms, added);
 }
 
-fn entities(doc: &Document, ms: &[Mention]) -> Vec<u32> {
+/// Entity ids of the mentions, and the ids of people named in full (a surname joined
+/// them): those stay people whatever their bare surnames were tagged.
+fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<u32>) {
     let lists = lists::lists();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut out = Vec::with_capacity(ms.len());
     let mut next = 0u32;
     // people with names of two words or more: their id, and every trailing part of the name
     let mut people: Vec<(usize, u32, Vec<String>)> = Vec::new();
+    let mut joined = Vec::new();
     for m in ms.iter() {
         let k = key(doc, m.tokens.clone());
         let id = *ids.entry(k).or_insert_with(|| {
@@ -277,12 +280,13 @@ fn entities(doc: &Document, ms: &[Mention]) -> Vec<u32> {
         let before = people.iter().filter(|p| p.0 < m.tokens.start).rfind(fits);
         if let Some(p) = before.or_else(|| people.iter().find(fits)) {
             *id = p.1;
+            joined.push(p.1);
         }
     }
-    out
+    (out, joined)
 }
 
-fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32]) {
+fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &[u32]) {
     let mut votes: HashMap<u32, ([u32; 4], usize, usize)> = HashMap::new();
     for (m, &e) in ms.iter().zip(entity) {
         let v = votes.entry(e).or_insert(([0; 4], 0, m.ty));
@@ -294,7 +298,9 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32]) {
         }
     }
     for (m, e) in ms.iter_mut().zip(entity) {
-        if let Some((counts, _, longest)) = votes.get(e) {
+        if people.contains(e) {
+            m.ty = PERSON;
+        } else if let Some((counts, _, longest)) = votes.get(e) {
             let best = counts.iter().copied().max().unwrap_or(0);
             m.ty = if counts[*longest] == best {
                 *longest

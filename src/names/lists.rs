@@ -7,7 +7,7 @@
 //! tokens they produce in running text.
 
 use crate::segment::{Document, TokenKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A country or territory.
@@ -118,6 +118,35 @@ impl Lists {
     pub fn word(&self, word: &str) -> u16 {
         self.get(extend_key(0, token_key(word.trim_end_matches('.'))))
     }
+}
+
+/// Words seen in lowercase in the training texts (`lowercase.txt`, written by the
+/// trainer): a capitalized word found here is often just a sentence's first word.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: HashSet<u64>,
+}
+
+impl Lexicon {
+    /// A lexicon of `words`.
+    pub fn from_words<'a>(words: impl Iterator<Item = &'a str>) -> Lexicon {
+        Lexicon {
+            words: words.map(token_key).collect(),
+        }
+    }
+
+    /// True when the lowercase form of the word whose [`token_key`] is `key` is in the
+    /// lexicon.
+    #[inline]
+    pub fn contains(&self, key: u64) -> bool {
+        self.words.contains(&key)
+    }
+}
+
+/// The compiled lexicon of lowercase words.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::from_words(include_str!("lowercase.txt").lines()))
 }
 
 #[cfg(test)]

@@ -42,8 +42,13 @@ pub struct Mention {
 
 /// Tags `doc` with `model` and returns the names found, before any post-rule.
 pub fn tag(doc: &Document, model: &Model) -> Vec<Mention> {
+    tag_with(doc, model, lists::lexicon())
+}
+
+/// Tags `doc` with `model` and a lexicon of lowercase words (the trainer's own).
+pub fn tag_with(doc: &Document, model: &Model, lexicon: &lists::Lexicon) -> Vec<Mention> {
     let sentences = features::sentence_tokens(doc);
-    let feats = features::extract(doc, &sentences);
+    let feats = features::extract_with(doc, &sentences, lexicon);
     let mut out = Vec::new();
     let mut emissions: Vec<[f32; TAGS]> = Vec::new();
     let mut tags = Vec::new();
