@@ -724,9 +724,18 @@ fn clock(cx: &Cx, i: usize) -> Option<Dt> {
                 Some((pm, e, n)) => (Some(pm), e, n),
                 None => (None, cx.end(i), i + 1),
             },
+            // "8p.m.": the tokenizer splits the periods off
+            "p" | "a"
+                if cx.raw(i + 1) == "."
+                    && cx.tight(i + 1)
+                    && matches!(cx.low(i + 2), "m" | "m.")
+                    && cx.tight(i + 2) =>
+            {
+                (Some(after_l == "p"), cx.end(i + 2), i + 3)
+            }
             "am" | "a" | "a.m" | "a.m." => (Some(false), cx.end(i), i + 1),
             "pm" | "p" | "p.m" | "p.m." => (Some(true), cx.end(i), i + 1),
-            "ish" if !colon => (None, cx.end(i), i + 1),
+            "ish" | "-ish" if !colon => (None, cx.end(i), i + 1),
             _ => return None,
         };
         // "11-ish"
@@ -743,7 +752,7 @@ fn clock(cx: &Cx, i: usize) -> Option<Dt> {
                 apply_meridiem(h, p)
             }
             None => {
-                let ok = colon || after_l == "ish" || rest.starts_with(['h', 'H']);
+                let ok = colon || after_l.ends_with("ish") || rest.starts_with(['h', 'H']);
                 if !ok {
                     // "5 o'clock", "12 noon"
                     return oclock(cx, i, h, end, next);
@@ -808,6 +817,9 @@ fn clock(cx: &Cx, i: usize) -> Option<Dt> {
                 next = n2;
             }
             return mk(end, next, hour, m);
+        }
+        if let Some((e, n)) = part_of_day(cx, next).filter(|_| m > 0) {
+            return mk(e, n, h, m);
         }
         if low.contains('-') || m > 0 && i > 0 && matches!(cx.low(i - 1), "at" | "from" | "until") {
             return mk(end, next, hour, m);
@@ -2504,6 +2516,9 @@ fn fiscal_quarter(cx: &Cx, i: usize) -> Option<Dt> {
         let (_, e, n) = year_value(cx, k + 2)?;
         end = e;
         next = n;
+    } else if matches!(after, "this" | "last" | "next") && cx.low(k + 2) == "year" {
+        end = cx.end(k + 2);
+        next = k + 3;
     } else if cx.raw(k + 1) == "-"
         || matches!(
             after,
