@@ -9,6 +9,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve, serveWidget, launch, requireBuild, downloadSize, ROOT, FIXTURES } from './widget-helpers.mjs';
 
@@ -91,7 +92,7 @@ async function main() {
     const newsmarkMs = Math.min(...result.newsmarkRuns);
     const mb = bytes / 1e6;
     const f = (ms) => `${ms.toFixed(0)} ms (${(mb / (ms / 1000)).toFixed(2)} MB/s)`;
-    console.log(`bench: ${docs.length} articles, ${bytes} bytes (${mb.toFixed(2)} MB), Chromium ${browser.context.browser()?.version() ?? ''}`);
+    console.log(`bench: ${docs.length} articles, ${bytes} bytes (${mb.toFixed(2)} MB), Chromium ${browser.context.browser()?.version() ?? ''}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`bench: newsmark annotate(), one call per article: ${f(newsmarkMs)}, ${result.spans} spans (best of 3: ${result.newsmarkRuns.map((t) => t.toFixed(0)).join(', ')} ms)`);
     console.log(`bench: newsmark annotate(), one call on all of it: ${f(result.wholeMs)}, ${result.whole} spans`);
     console.log(`bench: compromise people/places/organizations/numbers/quotations: ${f(result.compromiseMs)}, ${result.found} found`);
