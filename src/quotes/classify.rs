@@ -103,7 +103,9 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
             .attr
             .is_some_and(|a| a.cue.is_some() || a.speaker.is_some());
         let full = clause_start && (capital || ends_sentence || words >= 5);
-        q.ty = if title {
+        let single_unattributed =
+            q.q.family == super::marks::Family::Single && q.depth == 0 && !attributed;
+        q.ty = if title || single_unattributed {
             QuoteType::Scare
         } else if q.depth > 0 {
             match (attributed, full) {

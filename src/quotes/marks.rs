@@ -291,6 +291,8 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                         open(Family::Double, C_RDQ | C_STRAIGHT2, &mut stack);
                     }
                 }
+                // an attribute value in markup (author="…") is no quotation
+                '"' if prev == Some('=') => {}
                 '"' => {
                     if left && !right {
                         open(Family::Double, C_STRAIGHT2 | C_RDQ, &mut stack);
