@@ -16,7 +16,7 @@
 
 use super::coref::{resolve_pronoun, Genders};
 use super::cues::{
-    cue_kind, is_bare, is_determiner, is_filler, is_particle_cue, is_person_noun, needs_subject,
+    cue_kind, is_bare, is_determiner, is_function_word, is_filler, is_particle_cue, is_person_noun, needs_subject,
     pronoun, CueKind, Gender,
 };
 use super::{Ctx, Quote};
@@ -252,7 +252,7 @@ impl Reader<'_, '_> {
             return None;
         }
         // a description: words back to a determiner or a possessive
-        if !self.is_word(j) || is_filler(self.word(j)) {
+        if !self.is_word(j) || is_filler(self.word(j)) || is_function_word(self.word(j)) {
             return None;
         }
         let head_ok = is_person_noun(self.word(j));
@@ -278,7 +278,11 @@ impl Reader<'_, '_> {
                 det = true;
                 break;
             }
-            if !self.is_word(s - 1) || cue_kind(w).is_some() || is_filler(w) || pronoun(w).is_some()
+            if !self.is_word(s - 1)
+                || cue_kind(w).is_some()
+                || is_filler(w)
+                || pronoun(w).is_some()
+                || is_function_word(w)
             {
                 break;
             }
@@ -289,6 +293,42 @@ impl Reader<'_, '_> {
         }
         let span = Span::new(self.tok(s).start, self.tok(j).end);
         Some(self.mention(span, None, MentionKind::Description))
+    }
+
+    /// The subject of the cue at token `k`: a participle (`…, saying`) or a verb
+    /// joined to another (`… and called`) takes the subject of the main clause; otherwise
+    /// the phrase before the cue, when it opens a clause (not the object of a verb).
+    fn clause_subject(&self, k: usize, lo: usize) -> Option<Mention> {
+        let w = self.word(k);
+        let mut j = k;
+        while j > lo && (is_filler(self.word(j - 1)) || TIME_WORDS.contains(&self.word(j - 1))) {
+            j -= 1;
+        }
+        let joined = j > lo && matches!(self.word(j - 1), "and" | "but" | "or" | "then");
+        if joined || (w.ends_with("ing") && j > lo && self.word(j - 1) == ",") {
+            return self.main_subject(k);
+        }
+        let m = self.subject_before(k, lo)?;
+        if m.kind != MentionKind::Description {
+            return Some(m);
+        }
+        let s = self.ctx.doc.token_at_or_after(m.span.start);
+        let opens_clause = s <= lo
+            || self.ctx.doc.tokens[s - 1].kind == TokenKind::Punct
+            || matches!(
+                self.word(s - 1),
+                "that" | "and" | "but" | "as" | "when" | "while" | "because" | "although"
+                    | "though" | "if" | "so" | "where" | "after" | "before" | "since" | "until"
+                    | "then" | "also" | "or" | "yet" | "whether" | "once" | "how" | "why"
+                    | "what" | "said" | "says" | "added" | "wrote" | "according"
+            );
+        if opens_clause {
+            Some(m)
+        } else if w.ends_with("ing") {
+            self.main_subject(k)
+        } else {
+            None
+        }
     }
 
     /// The subject of a cue at token `k`, reading leftwards past fillers and an
@@ -560,14 +600,7 @@ impl Reader<'_, '_> {
             while lo > r.start && !self.ctx.in_quote(self.tok(lo - 1).start) {
                 lo -= 1;
             }
-            let w = self.word(k);
-            let subject = self.subject_before(k, lo).or_else(|| {
-                if w.ends_with("ing") {
-                    self.main_subject(k)
-                } else {
-                    None
-                }
-            });
+            let subject = self.clause_subject(k, lo);
             let subject = subject.or_else(|| {
                 // …, said David Wasserman, an analyst
                 let after_break = k > r.start
@@ -668,7 +701,7 @@ impl Reader<'_, '_> {
                 continue;
             };
             tried += 1;
-            let subject = self.subject_before(k, a);
+            let subject = self.clause_subject(k, a);
             if needs_subject(w) && subject.is_none() {
                 continue;
             }

@@ -720,3 +720,16 @@ mod tests {
         assert!(!is_particle_cue("went", "home"));
     }
 }
+
+/// Function words that never head a noun phrase.
+pub fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and" | "or" | "but" | "to" | "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from"
+            | "as" | "that" | "than" | "then" | "into" | "about" | "over" | "under" | "if"
+            | "because" | "while" | "when" | "where" | "which" | "who" | "whom" | "what"
+            | "after" | "before" | "during" | "against" | "between" | "through" | "without"
+            | "so" | "nor" | "not" | "no" | "up" | "out" | "off" | "there" | "here" | "very"
+            | "more" | "less" | "such" | "own" | "same" | "being" | "having" | "be"
+    )
+}
