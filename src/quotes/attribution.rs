@@ -627,8 +627,14 @@ impl Reader<'_, '_> {
 
     /// `said Smith`, `said the minister`: the speaker after an inverted cue.
     fn speaker_after_cue(&self, i: usize, hi: usize) -> Option<Mention> {
-        let (m, _) = self.np_starting_at(i, hi)?;
-        Some(m)
+        if let Some((m, _)) = self.np_starting_at(i, hi) {
+            return Some(m);
+        }
+        // said undecided voter Jane Doe: the name a few words on
+        (i..hi.min(i + 7))
+            .take_while(|&k| self.is_word(k) && cue_kind(self.word(k)).is_none())
+            .find_map(|k| self.name_tokens(k))
+            .map(|(_, n)| self.mention(n.span, n.entity, MentionKind::Name))
     }
 
     /// Reads the stretch after a quotation: tokens `c..d`.
