@@ -16,8 +16,8 @@
 
 use super::coref::{resolve_pronoun, Genders};
 use super::cues::{
-    cue_kind, is_bare, is_determiner, is_function_word, is_filler, is_particle_cue, is_person_noun, needs_subject,
-    pronoun, CueKind, Gender,
+    cue_kind, is_bare, is_determiner, is_filler, is_function_word, is_particle_cue, is_person_noun,
+    needs_subject, pronoun, CueKind, Gender,
 };
 use super::{Ctx, Quote};
 use crate::segment::TokenKind;
@@ -114,6 +114,21 @@ impl Reader<'_, '_> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
+    }
+
+    /// A capitalized word that is no name: a function word opening a sentence (`After`,
+    /// `Though`) or a word in capitals (`CONGRESS`).
+    fn common_capitalized(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let text = self.ctx.doc.token_text(i);
+        is_function_word(w)
+            || is_determiner(w)
+            || is_filler(w)
+            || matches!(
+                w,
+                "though" | "although" | "once" | "since" | "until" | "unless" | "also"
+            )
+            || (text.len() > 3 && !text.chars().any(char::is_lowercase))
     }
 
     fn possessive(&self, i: usize) -> bool {
@@ -238,7 +253,7 @@ impl Reader<'_, '_> {
             }
             return Some(own);
         }
-        if self.capitalized(j) && !self.possessive(j) {
+        if self.capitalized(j) && !self.possessive(j) && !self.common_capitalized(j) {
             let mut s = j;
             while s > lo && self.capitalized(s - 1) && self.ctx.name_at(s - 1).is_none() {
                 s -= 1;
@@ -317,10 +332,36 @@ impl Reader<'_, '_> {
             || self.ctx.doc.tokens[s - 1].kind == TokenKind::Punct
             || matches!(
                 self.word(s - 1),
-                "that" | "and" | "but" | "as" | "when" | "while" | "because" | "although"
-                    | "though" | "if" | "so" | "where" | "after" | "before" | "since" | "until"
-                    | "then" | "also" | "or" | "yet" | "whether" | "once" | "how" | "why"
-                    | "what" | "said" | "says" | "added" | "wrote" | "according"
+                "that"
+                    | "and"
+                    | "but"
+                    | "as"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "so"
+                    | "where"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "then"
+                    | "also"
+                    | "or"
+                    | "yet"
+                    | "whether"
+                    | "once"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "said"
+                    | "says"
+                    | "added"
+                    | "wrote"
+                    | "according"
             );
         if opens_clause {
             Some(m)
@@ -426,7 +467,10 @@ impl Reader<'_, '_> {
                 self.mention(n.span, n.entity, MentionKind::Name),
                 r.end.min(hi),
             )
-        } else if self.capitalized(i) && cue_kind(self.word(i)).is_none() {
+        } else if self.capitalized(i)
+            && cue_kind(self.word(i)).is_none()
+            && !self.common_capitalized(i)
+        {
             let mut e = i + 1;
             while e < hi && self.capitalized(e) && self.ctx.name_at(e).is_none() {
                 e += 1;
@@ -625,6 +669,31 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// An `according to X` in the sentence `sent`, outside quotations, near `quote`.
+    fn according_to(&self, sent: Span, quote: Span) -> Option<Attribution> {
+        let doc = self.ctx.doc;
+        let r = doc.tokens_in(sent);
+        let q = doc.tokens_in(quote);
+        let r = r.start.max(q.start.saturating_sub(40))..r.end.min(q.end + 40).max(r.start);
+        for k in r.clone() {
+            if self.word(k) == "according"
+                && k + 1 < r.end
+                && self.word(k + 1) == "to"
+                && !quote.contains(self.tok(k))
+                && !self.ctx.in_quote(self.tok(k).start)
+            {
+                let speaker = self.speaker_after_cue(k + 2, r.end)?;
+                return Some(Attribution {
+                    cue: Some(self.tok(k).cover(self.tok(k + 1))),
+                    speaker: Some(speaker),
+                    kind: Some(CueKind::According),
+                    before: k < q.start,
+                });
+            }
+        }
+        None
+    }
+
     /// `said Smith`, `said the minister`: the speaker after an inverted cue.
     fn speaker_after_cue(&self, i: usize, hi: usize) -> Option<Mention> {
         if let Some((m, _)) = self.np_starting_at(i, hi) {
@@ -686,8 +755,11 @@ impl Reader<'_, '_> {
     fn before(&self, a: usize, b: usize) -> Option<Attribution> {
         let mut tried = 0;
         let mut cue_only: Option<Attribution> = None;
+        // the outermost source of the sentence is the speaker: in “She said she
+        // recalls …” or “X said Y called it …”, the first cue with a subject wins
+        let mut outer: Option<Attribution> = None;
         let mut k = b;
-        while k > a && tried < 3 && b - k < 60 {
+        while k > a && tried < 4 && b - k < 60 {
             k -= 1;
             let w = self.word(k);
             if w == "according" && k + 1 < b && self.word(k + 1) == "to" {
@@ -737,11 +809,15 @@ impl Reader<'_, '_> {
                 before: true,
             };
             if speaker.is_some() {
-                return Some(at);
+                outer = Some(at);
+                continue;
             }
             if cue_only.is_none() {
                 cue_only = Some(at);
             }
+        }
+        if outer.is_some() {
+            return outer;
         }
         if cue_only.is_some() {
             return cue_only;
@@ -857,6 +933,14 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
             let lo = container.start.max(sent(q.span.start).start);
             let hi = container.end.min(sent(q.span.end.saturating_sub(1)).end);
             if let Some(a) = reader.sentence_scan(Span::new(lo, hi), q.span) {
+                attr = Some(a);
+            }
+        }
+        if parent[i].is_none() {
+            // “according to X” names the source of everything in its sentence
+            let lo = container.start.max(sent(q.span.start).start);
+            let hi = container.end.min(sent(q.span.end.saturating_sub(1)).end);
+            if let Some(a) = reader.according_to(Span::new(lo, hi), q.span) {
                 attr = Some(a);
             }
         }
