@@ -691,39 +691,6 @@ pub fn is_person_noun(word: &str) -> bool {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn inflections_of_cue_verbs() {
-        for w in [
-            "said", "says", "saying", "added", "adds", "asked", "wrote", "writes",
-        ] {
-            assert_eq!(cue_kind(w), Some(CueKind::Say), "{w}");
-        }
-        for w in ["told", "tells", "telling"] {
-            assert_eq!(cue_kind(w), Some(CueKind::Tell), "{w}");
-        }
-        for w in ["called", "described", "dubbed", "labeled"] {
-            assert_eq!(cue_kind(w), Some(CueKind::Name), "{w}");
-        }
-        for w in ["replied", "tweeted", "testified", "quipped", "emphasized"] {
-            assert_eq!(cue_kind(w), Some(CueKind::Say), "{w}");
-        }
-        for w in ["sad", "the", "plan", "saturday", "ministers", "pointed"] {
-            assert_eq!(cue_kind(w), None, "{w}");
-        }
-    }
-
-    #[test]
-    fn particle_cues() {
-        assert!(is_particle_cue("pointed", "out"));
-        assert!(is_particle_cue("went", "on"));
-        assert!(!is_particle_cue("went", "home"));
-    }
-}
-
 /// Function words that never head a noun phrase.
 pub fn is_function_word(word: &str) -> bool {
     matches!(
@@ -783,4 +750,37 @@ pub fn is_function_word(word: &str) -> bool {
             | "having"
             | "be"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_of_cue_verbs() {
+        for w in [
+            "said", "says", "saying", "added", "adds", "asked", "wrote", "writes",
+        ] {
+            assert_eq!(cue_kind(w), Some(CueKind::Say), "{w}");
+        }
+        for w in ["told", "tells", "telling"] {
+            assert_eq!(cue_kind(w), Some(CueKind::Tell), "{w}");
+        }
+        for w in ["called", "described", "dubbed", "labeled"] {
+            assert_eq!(cue_kind(w), Some(CueKind::Name), "{w}");
+        }
+        for w in ["replied", "tweeted", "testified", "quipped", "emphasized"] {
+            assert_eq!(cue_kind(w), Some(CueKind::Say), "{w}");
+        }
+        for w in ["sad", "the", "plan", "saturday", "ministers", "pointed"] {
+            assert_eq!(cue_kind(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn particle_cues() {
+        assert!(is_particle_cue("pointed", "out"));
+        assert!(is_particle_cue("went", "on"));
+        assert!(!is_particle_cue("went", "home"));
+    }
 }
