@@ -329,6 +329,13 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
         f.digits = None;
         return Some(f);
     }
+    if is_ordinal_suffix(suffix) && (plain || !s[..n].contains('.')) && !matches!(suffix, "d" | "h")
+    {
+        f.end = base + s.len();
+        f.ordinal = true;
+        f.digits = None;
+        return Some(f);
+    }
     if is_ordinal_suffix(suffix) && plain {
         if matches!(suffix, "d" | "h") {
             // "2d", "3h" are not ordinals
@@ -504,6 +511,40 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                                 ordinal: true,
                                 digits: None,
                                 scaled: false,
+                                fraction: false,
+                            });
+                        }
+                    }
+                }
+                // "half-a-dozen", "half-dozen"
+                if matches!(w, "half-a-dozen" | "half-dozen") {
+                    return Some(Fig {
+                        start: cx.start(i),
+                        end: cx.end(i),
+                        next: i + 1,
+                        value: 6.0,
+                        words: true,
+                        vague: false,
+                        ordinal: false,
+                        digits: None,
+                        scaled: false,
+                        fraction: false,
+                    });
+                }
+                // "thousand-strong", "billion-year": a scale word alone
+                if best.is_none() {
+                    if let Some(p) = w.find(['-', '‐']) {
+                        if let Some(sc) = lx::scale(&w[..p]).filter(|_| !w[..p].ends_with('s')) {
+                            return Some(Fig {
+                                start: cx.start(i),
+                                end: cx.start(i) + p,
+                                next: i + 1,
+                                value: sc,
+                                words: true,
+                                vague: false,
+                                ordinal: false,
+                                digits: None,
+                                scaled: true,
                                 fraction: false,
                             });
                         }
@@ -2178,8 +2219,13 @@ fn is_state(s: &str) -> bool {
 /// A rest of a token that is a hyphen and a word: "-bedroom" of "3-bedroom", "-for-5"
 /// of "4-for-5", "-century" of "17th-century". The figure before it stands alone.
 fn hyphen_word(rest: &str) -> bool {
-    rest.strip_prefix(['-', '‐'])
-        .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+    rest.strip_prefix(['-', '‐']).is_some_and(|r| {
+        r.chars().next().is_some_and(char::is_alphabetic)
+            // "8-4A", "8-by-8": digits then letters, but not "555-1234" or "1-800-555"
+            || r.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && r.chars().any(char::is_alphabetic)
+                && !r.contains(['/', ':'])
+    })
 }
 
 /// A Roman numeral after a name or a section sign: "World War II", "Title IV", "Louis
@@ -2261,7 +2307,7 @@ fn is_marker(cx: &Cx, i: usize) -> bool {
     {
         return true;
     }
-    if next == ")" && cx.tight(i + 1) && r.len() <= 2 {
+    if next == ")" && cx.tight(i + 1) && r.len() <= 2 && !cx.capitalized(i.wrapping_sub(1)) {
         // "1)" opens a list item unless a "(" before it on the line is still open
         let mut k = i;
         let mut open = false;

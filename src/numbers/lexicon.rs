@@ -434,6 +434,7 @@ const UNITS: &[(&str, &str)] = &[
     ("metres per second", "m/s"),
     // temperature and angles
     ("°", "°"),
+    ("º", "°"),
     ("°c", "°C"),
     ("°f", "°F"),
     ("degree", "°"),
