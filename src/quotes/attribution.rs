@@ -948,6 +948,30 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
     }
 }
 
+/// Gives a quoted fragment with no cue around it the subject of its sentence as the
+/// source, when that subject is a name or a pronoun (`Reid has been pounding Trump as a
+/// “con artist”`).
+pub fn sentence_sources(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
+    let reader = Reader { ctx, genders };
+    for q in quotes.iter_mut() {
+        if q.depth > 0 || q.ty != QuoteType::Partial || q.attr.is_some_and(|a| a.speaker.is_some())
+        {
+            continue;
+        }
+        let k = ctx.doc.token_at_or_after(q.q.span.start);
+        if let Some(m) = reader.main_subject(k) {
+            if m.kind != MentionKind::Description && m.span.end <= q.q.span.start {
+                q.attr = Some(Attribution {
+                    cue: None,
+                    speaker: Some(m),
+                    kind: None,
+                    before: true,
+                });
+            }
+        }
+    }
+}
+
 /// Gives a quotation without a speaker of its own the speaker of the quotation it
 /// continues: the piece before it of one quotation running across paragraphs, the
 /// quotation before it in its paragraph, or the last quotation of the paragraph before

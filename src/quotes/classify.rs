@@ -99,6 +99,38 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // a quoted word used as a modifier inside a noun phrase (the “temporary” bridge)
+        let next = doc.token_at_or_after(q.q.span.end);
+        let modifier = doc.tokens.get(next).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.span.start == q.q.span.end + 1
+                && !matches!(
+                    ctx.lower(next),
+                    "and"
+                        | "or"
+                        | "in"
+                        | "for"
+                        | "to"
+                        | "of"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "as"
+                        | "that"
+                        | "but"
+                        | "because"
+                        | "if"
+                        | "when"
+                        | "than"
+                )
+                && doc
+                    .slice(t.span)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        });
         let attributed = q
             .attr
             .is_some_and(|a| a.cue.is_some() || a.speaker.is_some());
@@ -115,7 +147,7 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
             }
         } else if full {
             QuoteType::Direct
-        } else if attributed || q.q.continued || q.q.runs_on || words >= 4 {
+        } else if attributed || q.q.continued || q.q.runs_on || words >= 4 || !modifier {
             QuoteType::Partial
         } else {
             QuoteType::Scare

@@ -191,6 +191,7 @@ pub fn recognize(doc: &Document, names: &[Annotation]) -> Vec<Annotation> {
 
     attribution::attribute(&ctx, &genders, &mut quotes);
     classify::classify(&ctx, &mut quotes);
+    attribution::sentence_sources(&ctx, &genders, &mut quotes);
     attribution::continue_speakers(&ctx, &mut quotes);
 
     quotes
