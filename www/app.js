@@ -288,7 +288,10 @@ function describe(span) {
     const v = span.value;
     const parts = [];
     if (v.iso) parts.push(v.iso);
-    else if (v.value !== undefined) parts.push(v.high !== undefined ? `${v.value}–${v.high}` : String(v.value));
+    else if (v.value !== undefined) {
+      const fmt = (x) => (typeof x === 'number' ? x.toLocaleString('en', { maximumFractionDigits: 6 }) : String(x));
+      parts.push(v.high !== undefined ? `${fmt(v.value)}–${fmt(v.high)}` : fmt(v.value));
+    }
     if (v.currency) parts.push(v.currency);
     if (v.unit) parts.push(v.unit);
     if (parts.length) lines.push(`value: ${parts.join(' ')}`);
