@@ -701,7 +701,11 @@ impl Reader<'_, '_> {
         }
         // said undecided voter Jane Doe: the name a few words on
         (i..hi.min(i + 7))
-            .take_while(|&k| self.is_word(k) && cue_kind(self.word(k)).is_none())
+            .take_while(|&k| {
+                self.ctx.doc.tokens[k].kind != TokenKind::Punct
+                    || matches!(self.word(k), "/" | "-" | ".")
+            })
+            .filter(|&k| cue_kind(self.word(k)).is_none())
             .find_map(|k| self.name_tokens(k))
             .map(|(_, n)| self.mention(n.span, n.entity, MentionKind::Name))
     }
@@ -709,11 +713,26 @@ impl Reader<'_, '_> {
     /// Reads the stretch after a quotation: tokens `c..d`.
     fn after(&self, c: usize, d: usize) -> Option<Attribution> {
         let mut i = c;
-        while i < d && i < c + 2 && matches!(self.word(i), "," | "—" | "–" | "-" | "(") {
+        while i < d && i < c + 2 && matches!(self.word(i), "," | "—" | "–" | "-" | "(" | "―")
+        {
             i += 1;
         }
         if i >= d {
             return None;
+        }
+        // “…” ― Jane Doe: an attribution line after a dash
+        if i > c && matches!(self.word(i - 1), "—" | "–" | "―") {
+            if let Some((m, e)) = self.np_starting_at(i, d) {
+                let ends = e >= d || self.ctx.doc.tokens[e].kind == TokenKind::Punct;
+                if m.kind == MentionKind::Name && ends {
+                    return Some(Attribution {
+                        cue: Some(self.tok(i - 1)),
+                        speaker: Some(m),
+                        kind: None,
+                        before: false,
+                    });
+                }
+            }
         }
         let found = |cue: usize, kind: CueKind, speaker: Option<Mention>| Attribution {
             cue: Some(self.tok(cue)),
@@ -929,6 +948,26 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
             }
             (a, b) => a.or(b),
         };
+        let opens_para = parent[i].is_none()
+            && doc
+                .paragraphs
+                .get(q.para)
+                .is_some_and(|p| p.start == q.span.start);
+        if opens_para && !attr.is_some_and(|a| a.speaker.is_some()) && !q.continued {
+            // Caddell continued:¶“…”
+            if let Some(prev) = q.para.checked_sub(1).and_then(|p| doc.paragraphs.get(p)) {
+                if doc.slice(*prev).trim_end().ends_with(':') {
+                    let s = sent(prev.end.saturating_sub(1));
+                    let lo = s.start.max(prev.start);
+                    let r = doc.tokens_in(Span::new(lo, prev.end));
+                    if let Some(a) = reader.before(r.start, r.end) {
+                        if a.speaker.is_some() {
+                            attr = Some(a);
+                        }
+                    }
+                }
+            }
+        }
         if !attr.is_some_and(|a| a.speaker.is_some()) && parent[i].is_none() {
             let lo = container.start.max(sent(q.span.start).start);
             let hi = container.end.min(sent(q.span.end.saturating_sub(1)).end);
