@@ -33,9 +33,14 @@
 //!   `last week`) are not figures and are not marked. A relative date with a figure is
 //!   one span: `two months ago`, `in 5 minutes`, `next 3 days`. Relation words
 //!   (`since`, `before`, `after`, `on`, `at`) stay out.
-//! - **Not numbers**: the modal `may`, `one of the`, `second` as a verb (`I second
-//!   that`), phone numbers, version strings (`1.2.3`, `v2.0`), ZIP codes after a state
-//!   in an address, page and footnote references (`p. 12`, `[3]`).
+//! - **Not numbers**: the modal `may` (and `May` the person: `May said`), `one of the`
+//!   and the pronoun `one` (`a new one`, `one must`), `second` as a verb (`I second
+//!   that`) and as a unit (`wait a second`), phone numbers, version strings (`1.2.3`,
+//!   `version 2.0`), ZIP codes after a state and street numbers in an address, page
+//!   references (`p. 12`, `page 12`, `footnote 4`), footnote marks after a quotation
+//!   (`…,” 2 reads`), list and section markers at the start of a line (`1. Introduction`,
+//!   `2.1 Methods`, `1) first`). Bracketed citations (`[12]`, `[13,14]`) are numbers,
+//!   as GUM counts them.
 
 mod dates;
 mod grammar;
