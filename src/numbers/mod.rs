@@ -4,15 +4,15 @@
 //! The recognizer is a small grammar of composable parsers over the [`Document`]'s
 //! tokens (and, inside a token such as `2.5bn`, `4/16/2025` or `18-year-old`, over its
 //! digit and letter runs). Each parser takes a token position and returns the longest
-//! phrase it can read there ([`Hit`]); the scanner keeps the longest reading at each
+//! phrase it can read there (a `Hit`); the scanner keeps the longest reading at each
 //! position and moves past it, so the cost is linear in the text.
 //!
 //! - [`lexicon`]: the words (number words, scales, ordinals, units, currencies,
 //!   months, weekdays), as static tables.
-//! - [`grammar`]: figures (digits with separators and decimals, written-out numbers,
+//! - `grammar`: figures (digits with separators and decimals, written-out numbers,
 //!   magnitudes, fractions, negatives, vague amounts such as `thousands`), and what is
 //!   built on them: percentages, money, quantities, ordinals and ranges.
-//! - [`dates`]: dates, times, durations and date ranges.
+//! - `dates`: dates, times, durations and date ranges.
 //!
 //! # What is marked, and where a span starts and ends
 //!
