@@ -23,12 +23,14 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 const PERSON: usize = 0;
+const ORGANIZATION: usize = 1;
 const OTHER: usize = 3;
 
 /// Applies the post-rules and returns the names as annotations with entity ids.
 pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     let mut ms: Vec<Mention> = mentions.into_iter().filter_map(|m| trim(doc, m)).collect();
     ms.sort_by_key(|m| m.tokens.start);
+    org_words(doc, &mut ms);
     given_names(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
@@ -61,11 +63,22 @@ fn capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Takes a person's leading titles and any name's trailing possessive off the span;
-/// `None` when nothing of a name is left.
+/// Takes punctuation at either end, a person's leading titles and any name's trailing
+/// possessive off the span, and
+/// types a lone nationality `other`; `None` when nothing of a name is left.
 pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     let lists = lists::lists();
-    while m.tokens.len() > 1 && is_possessive(text_of(doc, m.tokens.end - 1)) {
+    let punct = |i: usize| {
+        doc.tokens
+            .get(i)
+            .map_or(true, |t| t.kind == TokenKind::Punct)
+    };
+    while m.tokens.len() > 1 && punct(m.tokens.start) {
+        m.tokens.start += 1;
+    }
+    while m.tokens.len() > 1
+        && (is_possessive(text_of(doc, m.tokens.end - 1)) || punct(m.tokens.end - 1))
+    {
         m.tokens.end -= 1;
     }
     if m.ty == PERSON {
@@ -82,6 +95,22 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     let only = text_of(doc, m.tokens.start);
     if m.tokens.len() == 1 && (is_possessive(only) || !only.chars().any(char::is_alphanumeric)) {
         return None;
+    }
+    // a title alone (“the President”) is no name
+    if m.ty == PERSON
+        && m.tokens
+            .clone()
+            .all(|i| lists.word(text_of(doc, i)) & TITLE != 0)
+    {
+        return None;
+    }
+    // a nationality, even of people (“Americans”), is of type other
+    if m.tokens.len() == 1 {
+        let plural = only.strip_suffix('s').unwrap_or(only);
+        if (lists.word(only) | lists.word(plural)) & DEMONYM != 0 && lists.word(only) & COUNTRY == 0
+        {
+            m.ty = OTHER;
+        }
     }
     (!m.tokens.is_empty() && m.tokens.end <= doc.tokens.len()).then_some(m)
 }
@@ -104,6 +133,32 @@ fn initials(doc: &Document, r: Range<usize>) -> String {
         .filter(|w| capitalized(w))
         .filter_map(|w| w.chars().next())
         .collect()
+}
+
+/// A name followed by capitalized words that mark organizations (“Drug Enforcement”
+/// + “Administration”, “Acme” + “Corp.”) takes them in and becomes an organization.
+fn org_words(doc: &Document, ms: &mut [Mention]) {
+    let lists = lists::lists();
+    let starts: Vec<usize> = ms.iter().map(|m| m.tokens.start).collect();
+    for (k, m) in ms.iter_mut().enumerate() {
+        let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+        let mut end = m.tokens.end;
+        while end < next_start && end < doc.tokens.len() {
+            let w = text_of(doc, end);
+            if doc.tokens[end].kind == TokenKind::Word
+                && capitalized(w)
+                && lists.word(w) & (ORG_WORD | ORG_SUFFIX) != 0
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end > m.tokens.end {
+            m.tokens.end = end;
+            m.ty = ORGANIZATION;
+        }
+    }
 }
 
 /// A listed given name followed by a capitalized word that the tagger left alone is a
@@ -272,8 +327,8 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<u32>) {
     }
     for (m, id) in ms.iter().zip(out.iter_mut()) {
         let k = key(doc, m.tokens.clone());
-        let placeish = lists.word(&k) & (COUNTRY | REGION) != 0;
-        if m.ty != PERSON && (m.ty == OTHER || placeish) {
+        // a country, region or nationality keeps its own entity: “Jordan”, “Georgia”
+        if m.ty != PERSON && lists.word(&k) & (COUNTRY | REGION | DEMONYM) != 0 {
             continue;
         }
         let fits = |p: &&(usize, u32, Vec<String>)| p.2.contains(&k);

@@ -30,18 +30,23 @@ PACKAGES = {
 
 # Words that mark organization names; written for this project (not from a package).
 ORG_WORDS = """
-academy agency airlines airways alliance army assembly association authority bank board
-brigade bureau cabinet caucus center centre church club coalition college command commission
-committee company conference congress corporation council court department directorate
-division embassy exchange federation force foundation front fund group guard hospital
-institute institution league legion ministry movement navy network office organisation
-organization parliament party police press railway railways regiment school senate service
-society squad studio studios syndicate team tribunal trust union united university
+academy administration agency airlines airways alliance army assembly association
+authority bancorp bank board brigade broadcasting bureau cabinet caucus center centers
+centre centres channel chronicle church club coalition college command commission
+committee company conference congress corporation corps council court courier department
+directorate division embassy enterprises exchange federation force forces foundation front
+fund gazette group guard herald holdings hospital industries institute institutes
+institution insurance journal league legion media ministry motors movement navy network
+news newspaper office organisation organization parliament partners party pharmaceuticals
+police post press radio railway railways regiment review school senate service services
+society squad studio studios syndicate systems team technologies telegraph television
+times tribune trust union united university
 """.split()
 
 
-# Abbreviated titles that nameparser lacks; written for this project.
-TITLE_ABBREVIATIONS = "sen atty cmdr amb supt insp sec".split()
+# Titles (mostly abbreviated) that nameparser lacks; written for this project.
+TITLE_ABBREVIATIONS = ("sen atty cmdr amb supt insp sec councilor councilman councilwoman chairman "
+                       "chairwoman").split()
 
 
 def venv_python():
