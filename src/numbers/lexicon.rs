@@ -1,6 +1,72 @@
 //! The words of the grammar: number words, ordinals, scales, units, currencies,
 //! months and weekdays, as static tables (no allocation, small in the wasm).
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: the keys are short words from fixed tables, so a keyed hash buys nothing
+/// here, and SipHash cost as much as the look-ups themselves.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A word table looked up in constant time: the map is built from the slice on first
+/// use. The grammar asks these tables at nearly every token, so a scan of the slice
+/// (hundreds of units) dominated the cost of reading numbers. Where a key stands twice,
+/// the first entry wins, as a scan would have it.
+struct Table<V: 'static> {
+    pairs: &'static [(&'static str, V)],
+    map: OnceLock<FnvMap<&'static str, V>>,
+}
+
+impl<V: Copy + Send + Sync> Table<V> {
+    const fn new(pairs: &'static [(&'static str, V)]) -> Table<V> {
+        Table {
+            pairs,
+            map: OnceLock::new(),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<V> {
+        self.map
+            .get_or_init(|| {
+                let mut m = FnvMap::with_capacity_and_hasher(self.pairs.len(), Default::default());
+                for &(k, v) in self.pairs.iter().rev() {
+                    m.insert(k, v);
+                }
+                m
+            })
+            .get(key)
+            .copied()
+    }
+}
+
+static SMALL_T: Table<u32> = Table::new(SMALL);
+static ORDINALS_T: Table<u32> = Table::new(ORDINALS);
+static SCALES_T: Table<f64> = Table::new(SCALES);
+static MAGNITUDES_T: Table<f64> = Table::new(MAGNITUDES);
+static UNITS_T: Table<&'static str> = Table::new(UNITS);
+
 /// Cardinal words below one hundred that stand alone.
 const SMALL: &[(&str, u32)] = &[
     ("zero", 0),
@@ -105,32 +171,28 @@ const MAGNITUDES: &[(&str, f64)] = &[
 
 /// Value of a cardinal word below one hundred.
 pub fn small(w: &str) -> Option<u32> {
-    SMALL.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    SMALL_T.get(w)
 }
 
 /// Value of a scale word, singular or plural (`hundred`, `millions`, `lakhs`).
 pub fn scale(w: &str) -> Option<f64> {
     let s = w.strip_suffix('s').unwrap_or(w);
-    SCALES.iter().find(|(k, _)| *k == s).map(|&(_, v)| v)
+    SCALES_T.get(s)
 }
 
 /// Value of an abbreviated magnitude (`bn`, `k`, `M`); case matters (`m` is also metre).
 pub fn magnitude(w: &str) -> Option<f64> {
-    MAGNITUDES.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    MAGNITUDES_T.get(w)
 }
 
 /// Value of an ordinal word, simple or compound (`third`, `twenty-first`).
 pub fn ordinal(w: &str) -> Option<u32> {
-    if let Some(v) = ORDINALS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v) {
+    if let Some(v) = ORDINALS_T.get(w) {
         return Some(v);
     }
     let (tens, unit) = w.split_once(['-', '—', '–'])?;
     let t = small(tens).filter(|t| *t >= 20 && t % 10 == 0)?;
-    let u = ORDINALS
-        .iter()
-        .find(|(k, _)| *k == unit)
-        .map(|&(_, v)| v)
-        .filter(|u| *u < 10)?;
+    let u = ORDINALS_T.get(unit).filter(|u| *u < 10)?;
     Some(t + u)
 }
 
@@ -514,16 +576,12 @@ const UNITS_CASED: &[(&str, &str)] = &[("MW", "MW"), ("GW", "GW"), ("kW", "kW"),
 
 /// The canonical symbol of a one-word unit. `word` is lowercase.
 pub fn unit(word: &str) -> Option<&'static str> {
-    UNITS
-        .iter()
-        .find(|(k, _)| *k == word)
-        .map(|&(_, v)| v)
-        .or_else(|| {
-            UNITS_CASED
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(word))
-                .map(|&(_, v)| v)
-        })
+    UNITS_T.get(word).or_else(|| {
+        UNITS_CASED
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(word))
+            .map(|&(_, v)| v)
+    })
 }
 
 /// The canonical symbol of a unit written as two or three words (`square meters`,
@@ -538,7 +596,7 @@ pub fn unit_phrase(words: &[&str]) -> Option<(&'static str, usize)> {
             }
             key.push_str(w);
         }
-        if let Some(&(_, v)) = UNITS.iter().find(|(k, _)| *k == key) {
+        if let Some(v) = UNITS_T.get(&key) {
             return Some((v, n));
         }
     }
