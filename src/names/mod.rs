@@ -136,6 +136,39 @@ mod tests {
     }
 
     #[test]
+    fn sheinbaum_and_trump_are_people_linked_to_their_full_names() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/samples/sheinbaum-troops.txt"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("skipped: {path} not found");
+            return;
+        };
+        let found = crate::annotate(&text);
+        for (word, full) in [
+            ("Sheinbaum", "Claudia Sheinbaum"),
+            ("Trump", "Donald Trump"),
+        ] {
+            let mut seen = 0;
+            for (at, _) in text.match_indices(word) {
+                let name = found
+                    .spans
+                    .iter()
+                    .find(|a| {
+                        a.kind() == crate::Kind::Name && a.span.start <= at && at < a.span.end
+                    })
+                    .unwrap_or_else(|| panic!("{word} at {at} is not marked"));
+                assert_eq!(name.label, Label::Name(NameType::Person), "{word} at {at}");
+                let e = name.entity.expect("entity") as usize;
+                assert_eq!(found.entities[e].name, full, "{word} at {at}");
+                seen += 1;
+            }
+            assert!(seen >= 4);
+        }
+    }
+
+    #[test]
     fn no_input_panics() {
         for text in [
             "",
