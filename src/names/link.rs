@@ -19,7 +19,7 @@ use super::model::TYPES;
 use super::Mention;
 use crate::segment::{Document, TokenKind};
 use crate::span::{Annotation, Label, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 const PERSON: usize = 0;
@@ -243,17 +243,28 @@ fn acronyms(doc: &Document, ms: &mut Vec<Mention>) {
     add_disjoint(ms, added);
 }
 
-/// Adds the mentions of `added` that overlap no mention of `ms`, keeping `ms` sorted.
+/// Adds the mentions of `added` that overlap no mention of `ms` (nor an earlier added
+/// one), keeping `ms` sorted. One merge of two sorted lists: inserting one by one
+/// would cost the square of the mentions on a long text.
 fn add_disjoint(ms: &mut Vec<Mention>, mut added: Vec<Mention>) {
+    if added.is_empty() {
+        return;
+    }
     added.sort_by_key(|m| m.tokens.start);
+    let mut old = std::mem::take(ms).into_iter().peekable();
+    let mut out: Vec<Mention> = Vec::with_capacity(old.len() + added.len());
     for a in added {
-        let i = ms.partition_point(|m| m.tokens.start < a.tokens.start);
-        let clash_before = i > 0 && ms[i - 1].tokens.end > a.tokens.start;
-        let clash_after = ms.get(i).is_some_and(|m| m.tokens.start < a.tokens.end);
+        while let Some(m) = old.next_if(|m| m.tokens.start < a.tokens.start) {
+            out.push(m);
+        }
+        let clash_before = out.last().is_some_and(|m| m.tokens.end > a.tokens.start);
+        let clash_after = old.peek().is_some_and(|m| m.tokens.start < a.tokens.end);
         if !clash_before && !clash_after {
-            ms.insert(i, a);
+            out.push(a);
         }
     }
+    out.extend(old);
+    *ms = out;
 }
 
 fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
@@ -301,16 +312,22 @@ fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
     add_disjoint(ms, added);
 }
 
+/// The longest trailing part of a person's name that a later bare mention may repeat
+/// (“Cruz Martinez” of “Juan Carlos Cruz Martinez”). Bounding it keeps the index linear
+/// in the text: every trailing part of a name of n words would cost the square of n.
+const MAX_TAIL_WORDS: usize = 3;
+
 /// Entity ids of the mentions, and the ids of people named in full (a surname joined
 /// them): those stay people whatever their bare surnames were tagged.
-fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<u32>) {
+fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
     let lists = lists::lists();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut out = Vec::with_capacity(ms.len());
     let mut next = 0u32;
-    // people with names of two words or more: their id, and every trailing part of the name
-    let mut people: Vec<(usize, u32, Vec<String>)> = Vec::new();
-    let mut joined = Vec::new();
+    // trailing part of a person's name of two words or more → (first token, id) of each
+    // such person, in text order (the mentions are sorted)
+    let mut tails: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    let mut joined = HashSet::new();
     for m in ms.iter() {
         let k = key(doc, m.tokens.clone());
         let id = *ids.entry(k).or_insert_with(|| {
@@ -318,30 +335,42 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<u32>) {
             next - 1
         });
         if m.ty == PERSON && m.tokens.len() >= 2 {
-            let tails = (m.tokens.start + 1..m.tokens.end)
-                .map(|s| key(doc, s..m.tokens.end))
-                .collect();
-            people.push((m.tokens.start, id, tails));
+            let from = (m.tokens.start + 1).max(m.tokens.end.saturating_sub(MAX_TAIL_WORDS));
+            for s in from..m.tokens.end {
+                tails
+                    .entry(key(doc, s..m.tokens.end))
+                    .or_default()
+                    .push((m.tokens.start, id));
+            }
         }
         out.push(id);
     }
     for (m, id) in ms.iter().zip(out.iter_mut()) {
+        if m.tokens.len() > MAX_TAIL_WORDS {
+            continue;
+        }
         let k = key(doc, m.tokens.clone());
         // a country, region or nationality keeps its own entity: “Jordan”, “Georgia”
         if m.ty != PERSON && lists.word(&k) & (COUNTRY | REGION | DEMONYM) != 0 {
             continue;
         }
-        let fits = |p: &&(usize, u32, Vec<String>)| p.2.contains(&k);
-        let before = people.iter().filter(|p| p.0 < m.tokens.start).rfind(fits);
-        if let Some(p) = before.or_else(|| people.iter().find(fits)) {
-            *id = p.1;
-            joined.push(p.1);
-        }
+        let Some(people) = tails.get(&k) else {
+            continue;
+        };
+        // the nearest person named before the mention, or else the first one
+        let before = people.partition_point(|p| p.0 < m.tokens.start);
+        let p = if before > 0 {
+            people[before - 1]
+        } else {
+            people[0]
+        };
+        *id = p.1;
+        joined.insert(p.1);
     }
     (out, joined)
 }
 
-fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &[u32]) {
+fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &HashSet<u32>) {
     let mut votes: HashMap<u32, ([u32; 4], usize, usize)> = HashMap::new();
     for (m, &e) in ms.iter().zip(entity) {
         let v = votes.entry(e).or_insert(([0; 4], 0, m.ty));
@@ -443,5 +472,19 @@ mod tests {
         ];
         let out = link(&doc, ms);
         assert!(out.iter().all(|a| a.label == Label::Name(NameType::Place)));
+    }
+
+    #[test]
+    fn a_long_run_of_initials_stays_linear() {
+        // one person mention of 60,000 words: every trailing part of it as a key would
+        // take about 20 GB
+        let text = "J. ".repeat(60_000);
+        let doc = Document::new(&text);
+        let ms = vec![Mention {
+            tokens: 0..doc.tokens.len(),
+            ty: PERSON,
+        }];
+        let out = link(&doc, ms);
+        assert_eq!(out.len(), 1);
     }
 }
