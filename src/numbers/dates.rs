@@ -1029,30 +1029,7 @@ fn month_at(cx: &Cx, i: usize) -> Option<u32> {
                 return None;
             }
             // "May said" is a person; "in May", "May 2025", "May." are months
-            let strong = matches!(
-                prev,
-                "in" | "of"
-                    | "since"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "during"
-                    | "from"
-                    | "through"
-                    | "before"
-                    | "after"
-                    | "between"
-                    | "each"
-                    | "every"
-                    | "on"
-                    | "mid-"
-            );
+            let strong = date_prep && !matches!(prev, "to" | "and" | "or" | "that" | "past");
             let after = cx.low(i + 1);
             let plain_follows = cx.kind(i + 1) != Some(TokenKind::Word)
                 || matches!(
