@@ -144,7 +144,14 @@ impl Reader<'_, '_> {
         if let Some(p) = i.checked_sub(1) {
             let pw = self.word(p);
             // the state, his call: a noun
-            if is_determiner(pw) || self.possessive(p) || matches!(pw, "that" | "of" | "whose") {
+            // (a closing mark of a quotation is no possessive: ''…,'' said Smith)
+            let closing_mark = matches!(pw, "’" | "'")
+                && self.ctx.in_quote(self.tok(p).start)
+                && !self.ctx.in_quote(self.tok(i).start);
+            if is_determiner(pw)
+                || (self.possessive(p) && !closing_mark)
+                || matches!(pw, "that" | "of" | "whose")
+            {
                 return None;
             }
             // should reiterate, to say: not a report

@@ -56,7 +56,18 @@ const TITLE_BEFORE: &[&str] = &[
 /// Types every quotation of `quotes` (their attribution from their own cue is known).
 pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
     let doc = ctx.doc;
+    // whether the top-level quotation holding each one fills its paragraph: a block
+    // quotation of a text (a transcript, an article) whose own quotations are reported
+    let mut in_block = false;
     for q in quotes.iter_mut() {
+        if q.depth == 0 {
+            in_block = doc.paragraphs.get(q.q.para).is_some_and(|p| {
+                p.start == q.q.span.start
+                    && (q.q.runs_on
+                        || q.q.continued
+                        || doc.slice(*p).trim_end().len() == q.q.span.len())
+            });
+        }
         let inner = doc.slice(q.q.inner).trim();
         let words = inner
             .split_whitespace()
@@ -137,10 +148,13 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
         let full = clause_start && (capital || ends_sentence || words >= 5);
         let single_unattributed =
             q.q.family == super::marks::Family::Single && q.depth == 0 && !attributed;
+        // a quotation inside another is part of the outer speaker's words, not one the
+        // article reports (it keeps a cue and speaker found inside the outer one), unless
+        // the outer one is a block quotation of a text and the inner one has its own cue
         q.ty = if title || single_unattributed {
             QuoteType::Scare
         } else if q.depth > 0 {
-            match (attributed, full) {
+            match (attributed && in_block, full) {
                 (true, true) => QuoteType::Direct,
                 (true, false) => QuoteType::Partial,
                 _ => QuoteType::Scare,

@@ -208,6 +208,19 @@ fn is_elision(word: &str) -> bool {
     )
 }
 
+/// The double mark two equal single marks stand for (`''` → `"`, `‘‘` → `“`, `’’` → `”`).
+fn doubled(c: char, next: Option<char>) -> Option<char> {
+    if next != Some(c) {
+        return None;
+    }
+    match c {
+        '\'' => Some('"'),
+        '‘' => Some('“'),
+        '’' => Some('”'),
+        _ => None,
+    }
+}
+
 /// The word starting at byte `i` of `text` (letters only).
 fn word_at(text: &str, i: usize) -> &str {
     let rest = text.get(i..).unwrap_or("");
@@ -242,7 +255,12 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
         stack.clear();
         let first = chars.first().map(|&(_, c)| c);
         let mut started = false;
+        let mut skip = false;
         for (k, &(i, c)) in chars.iter().enumerate() {
+            if skip {
+                skip = false;
+                continue;
+            }
             if !is_mark(c) {
                 if !crate::segment::is_space(c) {
                     started = true;
@@ -250,13 +268,21 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                 continue;
             }
             let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let mut next = chars.get(k + 1).map(|&(_, c)| c);
+            // two single marks written for a double one: ''…'' (as some wires do), ‘‘…’’
+            let mut c = c;
+            let mut len = c.len_utf8();
+            if let Some(d) = doubled(c, next) {
+                skip = true;
+                len = 2 * c.len_utf8();
+                c = d;
+                next = chars.get(k + 2).map(|&(_, c)| c);
+            }
             let left = opens_before(prev);
             let right = closes_after(next);
             let between_letters =
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             let at = para.start + i;
-            let len = c.len_utf8();
             let continued = !started && k == 0 && carried.is_some();
             started = true;
             let open = |family: Family, accepts: u16, stack: &mut Stack| {
@@ -392,8 +418,12 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                 .paragraphs
                 .get(pi + 1)
                 .and_then(|p| doc.slice(*p).chars().next());
+            let next_second = doc
+                .paragraphs
+                .get(pi + 1)
+                .and_then(|p| doc.slice(*p).chars().nth(1));
             let reopens = next_first.is_some_and(|n| match o.family {
-                Family::Double => matches!(n, '“' | '"' | '„'),
+                Family::Double => matches!(n, '“' | '"' | '„') || doubled(n, next_second).is_some(),
                 Family::Single => matches!(n, '‘' | '\'' | '’' | '‚'),
                 Family::Guillemet => matches!(n, '«' | '»'),
                 Family::SingleGuillemet => matches!(n, '‹' | '›'),
@@ -450,6 +480,16 @@ mod tests {
             quoted("“They told me ‘go home’ again,” he said."),
             ["“They told me ‘go home’ again,”", "‘go home’"]
         );
+    }
+
+    #[test]
+    fn doubled_single_marks_are_double_marks() {
+        assert_eq!(
+            quoted("''We won,'' he said of ''Meet the Press.'' ‘‘Yes,’’ she said."),
+            ["''We won,''", "''Meet the Press.''", "‘‘Yes,’’"]
+        );
+        let text = "''First part.\n''Last part,'' she said.";
+        assert_eq!(quoted(text), ["''First part.", "''Last part,''"]);
     }
 
     #[test]
