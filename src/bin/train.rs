@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --bin train            # data from ../shared/data/names
 //! cargo run --release --bin train -- --data DIR --epochs 10 --seed 7 --out src/names
+//! cargo run --release --bin train -- --holdout 5 --out /tmp/w   # scores every 5th training document, left out
 //! ```
 //!
 //! An averaged structured perceptron: for each sentence, Viterbi decoding with the
@@ -44,6 +45,8 @@ struct Settings {
     gum_copies: usize,
     lexicon_min: u32,
     runs: usize,
+    /// every `holdout`-th document of each training file is left out and scored (0: none)
+    holdout: usize,
 }
 
 struct Gold {
@@ -172,6 +175,7 @@ fn parse_args() -> Result<Settings, String> {
         gum_copies: 1,
         lexicon_min: 3,
         runs: 3,
+        holdout: 0,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
@@ -187,6 +191,7 @@ fn parse_args() -> Result<Settings, String> {
             }
             "--rows" => s.rows = val()?.parse().map_err(|e| format!("--rows: {e}"))?,
             "--runs" => s.runs = val()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--holdout" => s.holdout = val()?.parse().map_err(|e| format!("--holdout: {e}"))?,
             "--lexicon-min" => {
                 s.lexicon_min = val()?.parse().map_err(|e| format!("--lexicon-min: {e}"))?
             }
@@ -217,8 +222,19 @@ fn run() -> Result<(), String> {
     // 1. data → the lexicon of lowercase words, features and gold tags
     let mut files = Vec::new();
     let mut all = Vec::new();
+    let mut held: Vec<(String, Vec<Doc>)> = Vec::new();
     for name in TRAIN {
-        let (docs, hash) = load(&format!("{}/{name}", s.data))?;
+        let (mut docs, hash) = load(&format!("{}/{name}", s.data))?;
+        if s.holdout > 0 {
+            // exploration only: the manifest of shipped weights never has a holdout
+            let mut k = 0;
+            let (out, kept): (Vec<Doc>, Vec<Doc>) = docs.into_iter().partition(|_| {
+                k += 1;
+                k % s.holdout == 0
+            });
+            docs = kept;
+            held.push((format!("{name} (held out)"), out));
+        }
         files.push(
             json!({"file": name, "fnv1a64": format!("{hash:016x}"), "documents": docs.len()}),
         );
@@ -351,12 +367,16 @@ fn run() -> Result<(), String> {
                    "typed_recall": round3(r), "typed_f1": round3(f)}),
         );
     }
+    for (name, docs) in &held {
+        let (p, r, f) = score(docs, &model, &lexicon);
+        let _ = write!(report, " {name} P/R/F1 {p:.3}/{r:.3}/{f:.3};");
+    }
     eprintln!("train: dev typed{report}");
     let manifest = json!({
         "command": "cargo run --release --bin train",
         "model": "averaged structured perceptron, BILOU x {person, organization, place, other}, Viterbi",
         "train": files,
-        "settings": {"epochs": s.epochs, "seed": s.seed, "min_count": s.min_count, "rows": s.rows, "dropout": s.dropout, "gum_copies": s.gum_copies, "lexicon_min": s.lexicon_min, "runs": s.runs},
+        "settings": {"epochs": s.epochs, "seed": s.seed, "min_count": s.min_count, "rows": s.rows, "dropout": s.dropout, "gum_copies": s.gum_copies, "lexicon_min": s.lexicon_min, "runs": s.runs, "holdout": s.holdout},
         "rows": model.len(),
         "weights_bytes": bytes.len(),
         "weights_fnv1a64": format!("{:016x}", fnv64(&bytes)),

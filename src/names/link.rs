@@ -14,7 +14,9 @@
 //! 5. **Propagation**: a capitalized occurrence of an entity's words that the tagger
 //!    missed becomes a mention too.
 
-use super::lists::{self, CITY, COUNTRY, DEMONYM, GIVEN, ORG_SUFFIX, ORG_WORD, REGION, TITLE};
+use super::lists::{
+    self, CITY, COUNTRY, DEMONYM, GIVEN, MEDIA, ORG_SUFFIX, ORG_WORD, REGION, TITLE,
+};
 use super::model::TYPES;
 use super::Mention;
 use crate::segment::{Document, TokenKind};
@@ -24,6 +26,7 @@ use std::ops::Range;
 
 const PERSON: usize = 0;
 const ORGANIZATION: usize = 1;
+const PLACE: usize = 2;
 const OTHER: usize = 3;
 
 /// Applies the post-rules and returns the names as annotations with entity ids.
@@ -63,6 +66,28 @@ fn capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A lowercase word that cannot end a name: a contraction (“wasn't”), an abbreviation
+/// (“etc.”) or a function word. Other lowercase words may (“Huallaga river” in some
+/// guidelines).
+fn lowercase_word(s: &str) -> bool {
+    const FUNCTION: [&str; 16] = [
+        "a", "an", "and", "at", "by", "de", "etc", "for", "from", "in", "of", "on", "or", "the",
+        "to", "with",
+    ];
+    s.chars().next().is_some_and(char::is_lowercase)
+        && s.chars()
+            .all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '.'))
+        && (s.contains(['\'', '’', '.']) || FUNCTION.contains(&s))
+}
+
+/// A listed title, or the plural of one (“Senators”).
+fn is_title(w: &str) -> bool {
+    let lists = lists::lists();
+    lists.word(w) & TITLE != 0
+        || w.strip_suffix('s')
+            .is_some_and(|one| one.chars().count() > 2 && lists.word(one) & TITLE != 0)
+}
+
 /// Takes punctuation at either end, a person's leading titles and any name's trailing
 /// possessive off the span, and
 /// types a lone nationality `other`; `None` when nothing of a name is left.
@@ -76,8 +101,12 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     while m.tokens.len() > 1 && punct(m.tokens.start) {
         m.tokens.start += 1;
     }
+    // a name never ends on a contraction, an abbreviation or a function word (“Kim
+    // wasn't”, “BBC etc.”); inner ones stay (“Bank of England”)
     while m.tokens.len() > 1
-        && (is_possessive(text_of(doc, m.tokens.end - 1)) || punct(m.tokens.end - 1))
+        && (is_possessive(text_of(doc, m.tokens.end - 1))
+            || punct(m.tokens.end - 1)
+            || lowercase_word(text_of(doc, m.tokens.end - 1)))
     {
         m.tokens.end -= 1;
     }
@@ -96,12 +125,8 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     if m.tokens.len() == 1 && (is_possessive(only) || !only.chars().any(char::is_alphanumeric)) {
         return None;
     }
-    // a title alone (“the President”) is no name
-    if m.ty == PERSON
-        && m.tokens
-            .clone()
-            .all(|i| lists.word(text_of(doc, i)) & TITLE != 0)
-    {
+    // a title alone (“the President”), or titles in the plural (“Senators”), is no name
+    if m.ty == PERSON && m.tokens.clone().all(|i| is_title(text_of(doc, i))) {
         return None;
     }
     // a nationality, even of people (“Americans”), is of type other
@@ -111,6 +136,14 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
         {
             m.ty = OTHER;
         }
+    }
+    // a place name ending in a word of newspapers and broadcasters is their name
+    // (“Jerusalem Post”, “Fox Noticias”)
+    if m.ty == PLACE
+        && m.tokens.len() > 1
+        && lists.word(text_of(doc, m.tokens.end - 1)) & MEDIA != 0
+    {
+        m.ty = ORGANIZATION;
     }
     (!m.tokens.is_empty() && m.tokens.end <= doc.tokens.len()).then_some(m)
 }
@@ -163,7 +196,7 @@ fn org_words(doc: &Document, ms: &mut [Mention]) {
 
 /// A listed given name followed by a capitalized word that the tagger left alone is a
 /// person (“… Claudia Sheinbaum paid”), unless either word is in a list of places,
-/// organizations or titles.
+/// organizations or titles. Both words are in one sentence, neither is its first word.
 fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
     let lists = lists::lists();
     let not_person = COUNTRY | REGION | CITY | DEMONYM | ORG_WORD | ORG_SUFFIX | TITLE;
@@ -175,20 +208,20 @@ fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
                 && lists.word(w) & not_person == 0
         }
     };
-    let starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
     let mut added = Vec::new();
-    for i in 0..doc.tokens.len().saturating_sub(1) {
-        let initial = starts.binary_search(&doc.tokens[i].span.start).is_ok();
-        if !initial
-            && word(i)
-            && word(i + 1)
-            && !word(i + 2)
-            && lists.word(text_of(doc, i)) & GIVEN != 0
-        {
-            added.push(Mention {
-                tokens: i..i + 2,
-                ty: PERSON,
-            });
+    for &s in &doc.sentences {
+        let r = doc.tokens_in(s);
+        for i in r.start + 1..r.end.saturating_sub(1) {
+            if word(i)
+                && word(i + 1)
+                && !(i + 2 < r.end && word(i + 2))
+                && lists.word(text_of(doc, i)) & GIVEN != 0
+            {
+                added.push(Mention {
+                    tokens: i..i + 2,
+                    ty: PERSON,
+                });
+            }
         }
     }
     add_disjoint(ms, added);
@@ -327,6 +360,9 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
     // trailing part of a person's name of two words or more → (first token, id) of each
     // such person, in text order (the mentions are sorted)
     let mut tails: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    // first word of a person's name (the given name, mostly) → (first token, id) of each
+    // such person
+    let mut given: HashMap<&str, Vec<(usize, u32)>> = HashMap::new();
     let mut joined = HashSet::new();
     for m in ms.iter() {
         let k = key(doc, m.tokens.clone());
@@ -342,6 +378,10 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
                     .or_default()
                     .push((m.tokens.start, id));
             }
+            let first = text_of(doc, m.tokens.start);
+            if capitalized(first) && first.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+                given.entry(first).or_default().push((m.tokens.start, id));
+            }
         }
         out.push(id);
     }
@@ -354,7 +394,13 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
         if m.ty != PERSON && lists.word(&k) & (COUNTRY | REGION | DEMONYM) != 0 {
             continue;
         }
-        let Some(people) = tails.get(&k) else {
+        // a surname, or else a given name alone (“Sahar” after “Sahar Khan”) that is
+        // not also a city's (“Paris” after “Paris Hilton”)
+        let Some(people) = tails.get(&k).or_else(|| {
+            (m.tokens.len() == 1 && (m.ty == PERSON || lists.word(&k) & CITY == 0))
+                .then(|| given.get(k.as_str()))
+                .flatten()
+        }) else {
             continue;
         };
         // the nearest person named before the mention, or else the first one
@@ -472,6 +518,92 @@ mod tests {
         ];
         let out = link(&doc, ms);
         assert!(out.iter().all(|a| a.label == Label::Name(NameType::Place)));
+    }
+
+    #[test]
+    fn a_given_name_joins_no_word_of_the_next_paragraph() {
+        for text in [
+            "The vote was held in May\n\nThe talks ended.",
+            "The vote was held in May. The talks ended.",
+        ] {
+            let r = run(text, &[]);
+            assert!(r.is_empty(), "{text:?}: {r:?}");
+        }
+        let r = run("On Monday the aide Maria Lopez left.", &[]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].0, "Maria Lopez");
+        assert_eq!(r[0].1, NameType::Person);
+    }
+
+    #[test]
+    fn names_end_on_no_lowercase_word() {
+        let r = run(
+            "Kim wasn't there, nor the BBC etc. in Bank of England talks.",
+            &[
+                ("Kim wasn't", PERSON),
+                ("BBC etc.", 1),
+                ("Bank of England", 1),
+            ],
+        );
+        let texts: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(texts, ["Kim", "BBC", "Bank of England"]);
+    }
+
+    #[test]
+    fn titles_in_the_plural_are_no_names() {
+        let r = run(
+            "Senators met Sen. Ruiz and the Presidents.",
+            &[
+                ("Senators", PERSON),
+                ("Ruiz", PERSON),
+                ("Presidents", PERSON),
+            ],
+        );
+        let texts: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(texts, ["Ruiz"]);
+    }
+
+    #[test]
+    fn a_place_name_ending_in_a_media_word_is_an_organization() {
+        let r = run(
+            "The Jerusalem Post and Fox Noticias reported from West Bank and Jerusalem.",
+            &[
+                ("Jerusalem Post", PLACE),
+                ("Fox Noticias", PLACE),
+                ("West Bank", PLACE),
+                ("Jerusalem", PLACE),
+            ],
+        );
+        let types: Vec<NameType> = r.iter().map(|m| m.1).collect();
+        assert_eq!(
+            types,
+            [
+                NameType::Organization,
+                NameType::Organization,
+                NameType::Place,
+                NameType::Place
+            ],
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_given_name_alone_joins_the_full_name() {
+        let r = run(
+            "I'm Karen Ortiz. Karen and I met Dallas Smith in Dallas.",
+            &[
+                ("Karen Ortiz", PERSON),
+                ("Karen", ORGANIZATION),
+                ("Dallas Smith", PERSON),
+                ("Dallas", PLACE),
+            ],
+        );
+        assert_eq!(r.len(), 4, "{r:?}");
+        assert_eq!(r[1].1, NameType::Person);
+        assert_eq!(r[1].2, r[0].2);
+        // a city keeps its own entity
+        assert_eq!(r[3].1, NameType::Place);
+        assert_ne!(r[3].2, r[2].2);
     }
 
     #[test]

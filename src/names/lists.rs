@@ -28,8 +28,11 @@ pub const ORG_SUFFIX: u16 = 1 << 6;
 pub const ORG_WORD: u16 = 1 << 7;
 /// A title or honorific (“President”, “Sen”).
 pub const TITLE: u16 = 1 << 8;
-/// How many categories there are.
+/// How many categories the tagger reads as features (the bits below `1 << CATEGORIES`).
 pub const CATEGORIES: usize = 9;
+/// A word that ends the names of newspapers and broadcasters (“Post”, “Noticias”): read by
+/// the post-rules only, not a feature category.
+pub const MEDIA: u16 = 1 << 9;
 
 const SOURCES: [(u16, &str); CATEGORIES] = [
     (COUNTRY, include_str!("lists/countries.txt")),
@@ -42,6 +45,9 @@ const SOURCES: [(u16, &str); CATEGORIES] = [
     (ORG_WORD, include_str!("lists/org_words.txt")),
     (TITLE, include_str!("lists/titles.txt")),
 ];
+
+/// Lists that only the post-rules read.
+const RULE_SOURCES: [(u16, &str); 1] = [(MEDIA, include_str!("lists/media.txt"))];
 
 /// The longest entry matched, in tokens.
 pub const MAX_TOKENS: usize = 5;
@@ -82,7 +88,7 @@ pub fn extend_key(phrase: u64, token: u64) -> u64 {
 impl Lists {
     fn build() -> Lists {
         let mut phrases: HashMap<u64, u16> = HashMap::new();
-        for (bit, text) in SOURCES {
+        for (bit, text) in SOURCES.into_iter().chain(RULE_SOURCES) {
             for line in text.lines() {
                 let line = line.trim();
                 if line.is_empty() {
@@ -162,6 +168,8 @@ mod tests {
         assert_ne!(l.word("President") & TITLE, 0);
         assert_ne!(l.word("Sen.") & TITLE, 0);
         assert_eq!(l.word("fentanyl"), 0);
+        assert_ne!(l.word("Noticias") & MEDIA, 0);
+        assert_ne!(l.word("Noticias") & ORG_WORD, 0);
         let two = extend_key(extend_key(0, token_key("New")), token_key("Zealand"));
         assert_ne!(l.get(two) & COUNTRY, 0);
     }

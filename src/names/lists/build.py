@@ -43,6 +43,18 @@ society squad studio studios syndicate systems team technologies telegraph telev
 times tribune trust union united university
 """.split()
 
+# Words that end the names of newspapers, news agencies and broadcasters, in the languages
+# whose media English news cites most; written for this project. A name ending in one of
+# them is an organization even when it starts with a place ("Jerusalem Post"). They are
+# organization words too.
+MEDIA_WORDS = """
+broadcasting bulletin channel chronicle corriere courrier daily diario diário dispatch
+examiner gazeta gazette herald inquirer journal kurier nachrichten network news newspaper
+nieuws notícias noticias noticiero notizie nouvelles novosti nyheter post presse prensa press
+radio radiotelevisión sentinel telegraph televisa television televisión televisão times
+tribuna tribune tv zeitung
+""".split()
+ORG_WORDS = sorted(set(ORG_WORDS) | set(MEDIA_WORDS))
 
 # Titles (mostly abbreviated) that nameparser lacks; written for this project.
 TITLE_ABBREVIATIONS = ("sen atty cmdr amb supt insp sec councilor councilman councilwoman chairman "
@@ -121,6 +133,7 @@ def main():
     py = venv_python()
     data = json.loads(subprocess.check_output([py, "-c", EXTRACT]))
     data["org_words"] = ORG_WORDS
+    data["media"] = MEDIA_WORDS
     data["titles"] = data["titles"] + TITLE_ABBREVIATIONS
     for name, entries in data.items():
         with open(os.path.join(HERE, f"{name}.txt"), "w", encoding="utf-8") as f:
@@ -132,7 +145,8 @@ def main():
                 "| --- | --- | --- | --- |\n")
         for p, (v, lic, what) in PACKAGES.items():
             f.write(f"| {p} | {v} | {lic} | {what} |\n")
-        f.write("\n`org_words.txt` (words that mark organization names) is written for this "
+        f.write("\n`org_words.txt` (words that mark organization names) and `media.txt` (words "
+                "that end the names of newspapers and broadcasters) are written for this "
                 "project, in `build.py`, and so are a few abbreviated titles "
                 "that nameparser lacks (`sen`, `atty`, ...).\n")
 
