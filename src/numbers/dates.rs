@@ -2309,108 +2309,111 @@ fn week(cx: &Cx, i: usize) -> Option<Dt> {
     None
 }
 
+/// Holidays that a year may follow (`Christmas 2013`).
+pub(super) const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "xmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "diwali",
+    "deepavali",
+    "hanukkah",
+    "chanukah",
+    "hanukah",
+    "hannukkah",
+    "passover",
+    "pentecost",
+    "kwanzaa",
+    "purim",
+    "vesak",
+    "navroz",
+    "nowruz",
+    "holi",
+    "shavuot",
+    "sukkot",
+    "succos",
+    "ugadi",
+    "yugadi",
+    "onam",
+    "pongal",
+    "baisakhi",
+    "vaisakhi",
+    "vaishakhi",
+    "lohri",
+    "dussehra",
+    "navratri",
+    "jayanti",
+    "koningsdag",
+    "hashanah",
+    "hashana",
+    "kippur",
+    "eid",
+    "al-fitr",
+    "al-adha",
+    "chaturthi",
+    "panchami",
+    "janmashtami",
+    "shivaratri",
+    "sankranti",
+    "sankranthi",
+    "chhath",
+    "dhanteras",
+    "phagwah",
+    "diwas",
+    "puja",
+];
+/// Words that may stand before a holiday (`Orthodox Easter`, `St Patrick's Day`).
+pub(super) const HOLIDAY_LEADS: &[&str] = &[
+    "orthodox",
+    "chinese",
+    "lunar",
+    "new",
+    "year's",
+    "years",
+    "black",
+    "cyber",
+    "good",
+    "great",
+    "clean",
+    "white",
+    "palm",
+    "ash",
+    "st",
+    "st.",
+    "saint",
+    "independence",
+    "memorial",
+    "labor",
+    "labour",
+    "veterans",
+    "presidents",
+    "mother's",
+    "father's",
+    "valentine's",
+    "boxing",
+    "election",
+    "inauguration",
+    "armistice",
+    "remembrance",
+    "victory",
+    "bastille",
+    "australia",
+    "canada",
+    "patrick's",
+    "boss's",
+    "pancake",
+    "king's",
+    "queen's",
+    "eve",
+    "morning",
+    "of",
+];
+
 /// A holiday with its year: "Christmas 2013", "thanksgiving day 2012", "Easter 2013",
 /// "St Patrick's Day 2013", "Ramadan 1950", "black friday 2017".
 fn holiday_year(cx: &Cx, i: usize) -> Option<Dt> {
-    const HOLIDAYS: &[&str] = &[
-        "christmas",
-        "xmas",
-        "easter",
-        "thanksgiving",
-        "halloween",
-        "ramadan",
-        "diwali",
-        "deepavali",
-        "hanukkah",
-        "chanukah",
-        "hanukah",
-        "hannukkah",
-        "passover",
-        "pentecost",
-        "kwanzaa",
-        "purim",
-        "vesak",
-        "navroz",
-        "nowruz",
-        "holi",
-        "shavuot",
-        "sukkot",
-        "succos",
-        "ugadi",
-        "yugadi",
-        "onam",
-        "pongal",
-        "baisakhi",
-        "vaisakhi",
-        "vaishakhi",
-        "lohri",
-        "dussehra",
-        "navratri",
-        "jayanti",
-        "koningsdag",
-        "hashanah",
-        "hashana",
-        "kippur",
-        "eid",
-        "al-fitr",
-        "al-adha",
-        "chaturthi",
-        "panchami",
-        "janmashtami",
-        "shivaratri",
-        "sankranti",
-        "sankranthi",
-        "chhath",
-        "dhanteras",
-        "phagwah",
-        "diwas",
-        "puja",
-    ];
-    const LEADS: &[&str] = &[
-        "orthodox",
-        "chinese",
-        "lunar",
-        "new",
-        "year's",
-        "years",
-        "black",
-        "cyber",
-        "good",
-        "great",
-        "clean",
-        "white",
-        "palm",
-        "ash",
-        "st",
-        "st.",
-        "saint",
-        "independence",
-        "memorial",
-        "labor",
-        "labour",
-        "veterans",
-        "presidents",
-        "mother's",
-        "father's",
-        "valentine's",
-        "boxing",
-        "election",
-        "inauguration",
-        "armistice",
-        "remembrance",
-        "victory",
-        "bastille",
-        "australia",
-        "canada",
-        "patrick's",
-        "boss's",
-        "pancake",
-        "king's",
-        "queen's",
-        "eve",
-        "morning",
-        "of",
-    ];
     let mut k = i;
     let mut anchored = false;
     while k < i + 5 {
@@ -2423,7 +2426,7 @@ fn holiday_year(cx: &Cx, i: usize) -> Option<Dt> {
             k += 1;
             continue;
         }
-        if LEADS.contains(&w) && !(k == i && w == "of") {
+        if HOLIDAY_LEADS.contains(&w) && !(k == i && w == "of") {
             k += 1;
             continue;
         }
@@ -2444,6 +2447,38 @@ fn holiday_year(cx: &Cx, i: usize) -> Option<Dt> {
     })
 }
 
+/// Words between a determiner and `quarter` in a quarter of the business year.
+pub(super) const QUARTER_MODIFIERS: &[&str] = &[
+    "latest",
+    "last",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "current",
+    "same",
+    "previous",
+    "prior",
+    "comparable",
+    "fiscal",
+    "recent",
+    "final",
+    "calendar",
+    "most",
+    "just",
+    "ended",
+    "year's",
+];
+
+/// True for a word that may stand between a determiner and `quarter` ("the latest
+/// fiscal quarter", "the year-ago quarter", "the September-ended quarter").
+pub(super) fn quarter_modifier(w: &str) -> bool {
+    QUARTER_MODIFIERS.contains(&w)
+        || w.contains("year")
+        || w.ends_with("-ended")
+        || w.starts_with("fiscal-")
+}
+
 /// A quarter of the business year named with a determiner: "the quarter", "the latest
 /// quarter", "the year-ago quarter", "that quarter" (financial news), but not "a
 /// quarter" (a fraction) or "the quarter of the vote".
@@ -2454,30 +2489,7 @@ fn fiscal_quarter(cx: &Cx, i: usize) -> Option<Dt> {
     let mut k = i + 1;
     while k < i + 4 {
         let w = cx.low(k);
-        let modifier = matches!(
-            w,
-            "latest"
-                | "last"
-                | "first"
-                | "second"
-                | "third"
-                | "fourth"
-                | "current"
-                | "same"
-                | "previous"
-                | "prior"
-                | "comparable"
-                | "fiscal"
-                | "recent"
-                | "final"
-                | "calendar"
-                | "most"
-                | "just"
-                | "ended"
-                | "year's"
-        ) || w.contains("year")
-            || w.ends_with("-ended")
-            || w.starts_with("fiscal-");
+        let modifier = quarter_modifier(w);
         if !modifier {
             break;
         }

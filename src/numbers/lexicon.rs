@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 /// FNV-1a: the keys are short words from fixed tables, so a keyed hash buys nothing
 /// here, and SipHash cost as much as the look-ups themselves.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -28,7 +28,8 @@ impl Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash map with the [`Fnv`] hasher.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A word table looked up in constant time: the map is built from the slice on first
 /// use. The grammar asks these tables at nearly every token, so a scan of the slice
@@ -68,7 +69,7 @@ static MAGNITUDES_T: Table<f64> = Table::new(MAGNITUDES);
 static UNITS_T: Table<&'static str> = Table::new(UNITS);
 
 /// Cardinal words below one hundred that stand alone.
-const SMALL: &[(&str, u32)] = &[
+pub(crate) const SMALL: &[(&str, u32)] = &[
     ("zero", 0),
     ("nought", 0),
     ("naught", 0),
@@ -103,7 +104,7 @@ const SMALL: &[(&str, u32)] = &[
 ];
 
 /// Ordinal words and their values.
-const ORDINALS: &[(&str, u32)] = &[
+pub(crate) const ORDINALS: &[(&str, u32)] = &[
     ("first", 1),
     ("second", 2),
     ("third", 3),
@@ -138,7 +139,7 @@ const ORDINALS: &[(&str, u32)] = &[
 ];
 
 /// Scale words: `hundred` and the powers of a thousand (and the Indian lakh, crore).
-const SCALES: &[(&str, f64)] = &[
+pub(crate) const SCALES: &[(&str, f64)] = &[
     ("hundred", 1e2),
     ("thousand", 1e3),
     ("million", 1e6),
@@ -227,36 +228,38 @@ pub fn denominator(w: &str) -> Option<(f64, bool)> {
     (v >= 3).then_some((f64::from(v), plural))
 }
 
+/// Month names and abbreviations, as 1..=12.
+pub(crate) const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
 /// A month name or abbreviation (`April`, `apr`, `Sept.`), as 1..=12.
 pub fn month(w: &str) -> Option<u32> {
-    const M: &[(&str, u32)] = &[
-        ("january", 1),
-        ("jan", 1),
-        ("february", 2),
-        ("feb", 2),
-        ("march", 3),
-        ("mar", 3),
-        ("april", 4),
-        ("apr", 4),
-        ("may", 5),
-        ("june", 6),
-        ("jun", 6),
-        ("july", 7),
-        ("jul", 7),
-        ("august", 8),
-        ("aug", 8),
-        ("september", 9),
-        ("sept", 9),
-        ("sep", 9),
-        ("october", 10),
-        ("oct", 10),
-        ("november", 11),
-        ("nov", 11),
-        ("december", 12),
-        ("dec", 12),
-    ];
     let w = w.strip_suffix('.').unwrap_or(w);
-    M.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    MONTHS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
 
 /// True for a month written out in full (not an abbreviation).
@@ -278,49 +281,81 @@ pub fn month_full(w: &str) -> bool {
     )
 }
 
+/// Weekday names and abbreviations, as 1 (Monday) ..= 7.
+pub(crate) const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 1),
+    ("mon", 1),
+    ("tuesday", 2),
+    ("tue", 2),
+    ("tues", 2),
+    ("wednesday", 3),
+    ("wed", 3),
+    ("thursday", 4),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("friday", 5),
+    ("fri", 5),
+    ("saturday", 6),
+    ("sat", 6),
+    ("sunday", 7),
+    ("sun", 7),
+];
+
 /// A weekday name or abbreviation, as 1 (Monday) ..= 7.
 pub fn weekday(w: &str) -> Option<u32> {
-    const D: &[(&str, u32)] = &[
-        ("monday", 1),
-        ("mon", 1),
-        ("tuesday", 2),
-        ("tue", 2),
-        ("tues", 2),
-        ("wednesday", 3),
-        ("wed", 3),
-        ("thursday", 4),
-        ("thu", 4),
-        ("thur", 4),
-        ("thurs", 4),
-        ("friday", 5),
-        ("fri", 5),
-        ("saturday", 6),
-        ("sat", 6),
-        ("sunday", 7),
-        ("sun", 7),
-    ];
     let w = w.strip_suffix('.').unwrap_or(w);
     let w = w.strip_suffix('s').filter(|s| s.len() > 5).unwrap_or(w);
-    D.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    WEEKDAYS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
+
+/// Units of time, singular or plural or abbreviated, and their canonical names.
+pub(crate) const TIME_UNITS: &[(&str, &str)] = &[
+    ("second", "second"),
+    ("seconds", "second"),
+    ("sec", "second"),
+    ("secs", "second"),
+    ("s", "second"),
+    ("minute", "minute"),
+    ("minutes", "minute"),
+    ("min", "minute"),
+    ("mins", "minute"),
+    ("hour", "hour"),
+    ("hours", "hour"),
+    ("hr", "hour"),
+    ("hrs", "hour"),
+    ("h", "hour"),
+    ("day", "day"),
+    ("days", "day"),
+    ("night", "night"),
+    ("nights", "night"),
+    ("week", "week"),
+    ("weeks", "week"),
+    ("wk", "week"),
+    ("wks", "week"),
+    ("fortnight", "fortnight"),
+    ("fortnights", "fortnight"),
+    ("month", "month"),
+    ("months", "month"),
+    ("mo", "month"),
+    ("mos", "month"),
+    ("year", "year"),
+    ("years", "year"),
+    ("yr", "year"),
+    ("yrs", "year"),
+    ("decade", "decade"),
+    ("decades", "decade"),
+    ("century", "century"),
+    ("centuries", "century"),
+    ("millennium", "millennium"),
+    ("millennia", "millennium"),
+];
+
+static TIME_UNITS_T: Table<&'static str> = Table::new(TIME_UNITS);
 
 /// A unit of time, singular or plural or abbreviated, as its canonical name.
 pub fn time_unit(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "second" | "seconds" | "sec" | "secs" | "s" => "second",
-        "minute" | "minutes" | "min" | "mins" => "minute",
-        "hour" | "hours" | "hr" | "hrs" | "h" => "hour",
-        "day" | "days" => "day",
-        "night" | "nights" => "night",
-        "week" | "weeks" | "wk" | "wks" => "week",
-        "fortnight" | "fortnights" => "fortnight",
-        "month" | "months" | "mo" | "mos" => "month",
-        "year" | "years" | "yr" | "yrs" => "year",
-        "decade" | "decades" => "decade",
-        "century" | "centuries" => "century",
-        "millennium" | "millennia" => "millennium",
-        _ => return None,
-    })
+    TIME_UNITS_T.get(w)
 }
 
 /// Units of measure: the written forms (lowercase unless the case matters) and the
@@ -614,7 +649,7 @@ pub fn unit_is_ambiguous(word: &str) -> bool {
 }
 
 /// Currency symbols written before or after a figure, and their ISO codes.
-const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
+pub(crate) const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("$", "USD"),
     ("US$", "USD"),
     ("U.S.$", "USD"),
@@ -646,23 +681,35 @@ pub fn currency_symbol(s: &str) -> Option<&'static str> {
 }
 
 /// Letters written before a `$` to say whose dollar it is (`US$`, `C$`, `A$`, `HK$`).
+pub(crate) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
+    ("us", "USD"),
+    ("u.s", "USD"),
+    ("u.s.", "USD"),
+    ("c", "CAD"),
+    ("ca", "CAD"),
+    ("can", "CAD"),
+    ("a", "AUD"),
+    ("au", "AUD"),
+    ("aus", "AUD"),
+    ("nz", "NZD"),
+    ("hk", "HKD"),
+    ("s", "SGD"),
+    ("sg", "SGD"),
+    ("r", "BRL"),
+    ("nt", "TWD"),
+    ("mx", "MXN"),
+];
+
+/// The currency of the letters written before a `$` (lowercase).
 pub fn dollar_prefix(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "us" | "u.s" | "u.s." => "USD",
-        "c" | "ca" | "can" => "CAD",
-        "a" | "au" | "aus" => "AUD",
-        "nz" => "NZD",
-        "hk" => "HKD",
-        "s" | "sg" => "SGD",
-        "r" => "BRL",
-        "nt" => "TWD",
-        "mx" => "MXN",
-        _ => return None,
-    })
+    DOLLAR_PREFIXES
+        .iter()
+        .find(|(k, _)| *k == s)
+        .map(|&(_, v)| v)
 }
 
 /// ISO 4217 codes accepted before or after a figure (uppercase as written).
-const CODES: &[&str] = &[
+pub(crate) const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CAD", "AUD", "NZD", "CHF", "HKD", "SGD",
     "SEK", "NOK", "DKK", "RUB", "BRL", "MXN", "ZAR", "KRW", "TRY", "ILS", "PLN", "CZK", "HUF",
     "SAR", "AED", "QAR", "KWD", "BHD", "OMR", "EGP", "NGN", "KES", "PKR", "BDT", "LKR", "IDR",
@@ -682,16 +729,25 @@ pub fn currency_code(s: &str) -> Option<&'static str> {
             }
         }
     }
-    Some(match s {
-        "Rs" | "Rs." | "rs" | "rs." => "INR",
-        "RM" => "MYR",
-        "LE" | "l.e." | "L.E." => "EGP",
-        "rmb" | "RMB" => "CNY",
-        "Sh" | "KSh" => "KES",
-        "Tk" => "BDT",
-        _ => return None,
-    })
+    CODE_WORDS.iter().find(|(k, _)| *k == s).map(|&(_, v)| v)
 }
+
+/// Currency abbreviations other than ISO codes, as written (case matters).
+pub(crate) const CODE_WORDS: &[(&str, &str)] = &[
+    ("Rs", "INR"),
+    ("Rs.", "INR"),
+    ("rs", "INR"),
+    ("rs.", "INR"),
+    ("RM", "MYR"),
+    ("LE", "EGP"),
+    ("l.e.", "EGP"),
+    ("L.E.", "EGP"),
+    ("rmb", "CNY"),
+    ("RMB", "CNY"),
+    ("Sh", "KES"),
+    ("KSh", "KES"),
+    ("Tk", "BDT"),
+];
 
 /// Currency words (singular or plural) and their ISO codes; `dollar` is the US dollar
 /// unless a country word before it says otherwise.

@@ -152,3 +152,239 @@ fn the_sample_article_has_exactly_its_figures() {
     let want: Vec<(String, &str)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
     assert_eq!(found, want);
 }
+
+/// The scanner with the gate (`gate.rs`) finds exactly what it finds trying every token.
+fn same_as_ungated(text: &str) {
+    let doc = Document::new(text);
+    let cx = super::Cx::new(&doc);
+    let every = super::scan(&cx, |_| true);
+    assert_eq!(
+        recognize(&doc),
+        every,
+        "the gate changed the numbers of {text:?}"
+    );
+}
+
+/// Text of a spec file without its notation (`[type …]`, `{speaker}`, escapes).
+fn spec_text(file: &str) -> String {
+    let mut out = String::new();
+    let mut chars = file.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '[' => {
+                for d in chars.by_ref() {
+                    if d == ' ' {
+                        break;
+                    }
+                }
+            }
+            ']' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn gate_is_exact_on_phrases_that_lead_to_their_figure() {
+    for text in [
+        "the w/c Feb 4 and w/c the 4th; the week starting on the 15th",
+        "It takes an hour and a half, or in an hour and a half, or a half hour.",
+        "every quarter, the last week of this month, the latest fiscal quarter",
+        "the year-ago quarter and the September-ended quarter; current quarter",
+        "Christmas 2013, New Year's Eve in 2019, St. Patrick's Day 2020",
+        "from Rs. 500 to Rs. 600, between US$ 5 and 6, between U.S. $5 and $6",
+        "the day after tomorrow at 5pm; this morning between 5 and 6",
+        "in the early morning at 7, each in the early morning at 7",
+        "percent of twenty and per cent of twenty-two",
+        "minus minus 5, negative 3, − 4 and -4",
+        "early the 1990s, the end of the 1990s, mid-November, mid - 1996",
+        "fiscal year 1989, summer of 2019, the year two thousand",
+        "the month of March, month of May, that quarter, this Friday",
+        "within 2 weeks, upcoming 3 days, the past 20 years, every three weeks",
+        "a dozen, a few dozen, half-a-dozen, the 16th of April, the 21st",
+        "World War II and Louis XV; '90s and the ’80s; Q1 2019",
+        "tonight at eleven, tomorrow 8:00am, half past seven, a quarter past eight",
+    ] {
+        same_as_ungated(text);
+    }
+}
+
+#[test]
+fn gate_is_exact_on_the_spec_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("SKIPPED: {} is absent", dir.display());
+        return;
+    };
+    for e in entries.flatten() {
+        if let Ok(file) = std::fs::read_to_string(e.path()) {
+            same_as_ungated(&spec_text(&file));
+        }
+    }
+}
+
+mod gate_property {
+    use super::same_as_ungated;
+    use crate::numbers::lexicon as lx;
+    use proptest::prelude::*;
+
+    /// Words the grammar knows, in all cases, with digits and punctuation between.
+    fn vocabulary() -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        let tables: [&[(&str, u32)]; 4] = [lx::SMALL, lx::ORDINALS, lx::MONTHS, lx::WEEKDAYS];
+        for t in tables {
+            v.extend(t.iter().map(|(w, _)| w.to_string()));
+        }
+        v.extend(lx::SCALES.iter().map(|(w, _)| w.to_string()));
+        v.extend(lx::TIME_UNITS.iter().map(|(w, _)| w.to_string()));
+        v.extend(lx::CURRENCY_SYMBOLS.iter().map(|(w, _)| w.to_string()));
+        v.extend(lx::DOLLAR_PREFIXES.iter().map(|(w, _)| w.to_string()));
+        v.extend(lx::CODE_WORDS.iter().map(|(w, _)| w.to_string()));
+        v.extend(["USD", "EUR", "GBP"].map(String::from));
+        v.extend(super::super::dates::HOLIDAYS.iter().map(|w| w.to_string()));
+        v.extend(
+            super::super::dates::HOLIDAY_LEADS
+                .iter()
+                .map(|w| w.to_string()),
+        );
+        v.extend(
+            super::super::dates::QUARTER_MODIFIERS
+                .iter()
+                .map(|w| w.to_string()),
+        );
+        for w in [
+            "the",
+            "a",
+            "an",
+            "of",
+            "in",
+            "at",
+            "on",
+            "and",
+            "to",
+            "from",
+            "between",
+            "this",
+            "next",
+            "last",
+            "every",
+            "each",
+            "early",
+            "late",
+            "mid",
+            "end",
+            "fiscal",
+            "summer",
+            "half",
+            "quarter",
+            "dozen",
+            "dozens",
+            "thousands",
+            "tens",
+            "millions",
+            "percent",
+            "per",
+            "cent",
+            "minus",
+            "w",
+            "c",
+            "ago",
+            "hence",
+            "now",
+            "o'clock",
+            "noon",
+            "pm",
+            "a.m.",
+            "p.m.",
+            "said",
+            "people",
+            "he",
+            "may",
+            "one",
+            "km",
+            "miles",
+            "%",
+            "$",
+            "€",
+            ",",
+            ".",
+            "-",
+            "–",
+            "/",
+            "'",
+            "’",
+            "(",
+            ")",
+            "”",
+            "“",
+            "5",
+            "12",
+            "2025",
+            "1990s",
+            "3:30",
+            "4/16/2025",
+            "21st",
+            "10-12",
+            "1,000",
+            "2.5bn",
+            "7pm",
+            "90s",
+            "II",
+            "XV",
+            "Q1",
+            "mid-1996",
+            "twenty-one",
+            "six-mile",
+            "third-quarter",
+            "tomorrow",
+            "tonight",
+            "morning",
+            "day",
+            "after",
+            "week",
+            "month",
+            "year",
+            "years",
+            "within",
+            "upcoming",
+            "percent",
+            "over",
+            "about",
+            "more",
+            "than",
+            "page",
+            "version",
+        ] {
+            v.push(w.to_string());
+        }
+        let capitalized: Vec<String> = v
+            .iter()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        v.extend(capitalized);
+        v
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+        #[test]
+        fn gate_is_exact_on_random_phrases(
+            picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0..6u8), 1..40)
+        ) {
+            let vocab = vocabulary();
+            let mut text = String::new();
+            for (w, sep) in picks {
+                text.push_str(&vocab[w.index(vocab.len())]);
+                text.push_str(match sep { 0 => "", 1 => "\n", _ => " " });
+            }
+            same_as_ungated(&text);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The scanner's first test: can a reading start at this token?
+//!
+//! Trying every parser at every token cost nearly all of the time spent on numbers,
+//! and most tokens (`said`, `government`) start nothing. Two facts about the grammar
+//! make a cheap and exact test:
+//!
+//! - every reading holds an **anchor**: a token with a digit, a number word (`two`,
+//!   `third`, `million`, `thousands`, `half`, `quarter`, `dozen`, also inside a
+//!   hyphenated word: `six-mile`), a month, a weekday, `week`, `minus`, `negative`,
+//!   or a Roman numeral;
+//! - every token a reading takes before its first anchor is a **lead**: a word the
+//!   grammar reads before a figure or a calendar word (`between`, `from`, `the`, `a`,
+//!   `$`, `US`, `Rs`, `in`, `every`, `early`, `fiscal`, `Christmas`, `an hour and …`).
+//!
+//! So a reading can start at token `i` only when `i` is an anchor or a run of leads
+//! from `i` reaches one. One backward pass over the tokens marks those tokens, and the
+//! scanner tries its parsers there only. The output is the same as trying every token
+//! (`tests::gate_is_exact` compares the two) as long as a parser that learns to read a
+//! new word before its figure adds it to [`LEADS`] (or a table listed in
+//! [`classes`]).
+
+use super::dates;
+use super::lexicon::{self as lx, FnvMap};
+use super::Cx;
+use crate::segment::TokenKind;
+use std::sync::OnceLock;
+
+/// A word that every reading holding it has as its anchor.
+const ANCHOR: u8 = 1;
+/// A word that may come before the first anchor of a reading.
+const LEAD: u8 = 2;
+
+/// Leads that no lexicon table lists, grouped by the parser that reads them.
+const LEADS: &[&str] = &[
+    // ranges ("between 2,000 and 3,000", "from 10 to 20"), "percent of twenty", "per
+    // cent of", "a hundred", "an hour and a half", "-5", "−3.5", "Rs. 500", "U.S. $5"
+    "between",
+    "from",
+    "percent",
+    "percents",
+    "per",
+    "cent",
+    "of",
+    "a",
+    "an",
+    "and",
+    "-",
+    "−",
+    ".",
+    "$",
+    "u.s.",
+    "us$",
+    "u.s.$",
+    // relative days and parts of the day before a time ("tomorrow at 5pm", "the day
+    // after tomorrow", "this morning between 5 and 6", "in the early morning at 7")
+    "today",
+    "tomorrow",
+    "tonight",
+    "tonite",
+    "yesterday",
+    "this",
+    "next",
+    "last",
+    "coming",
+    "day",
+    "after",
+    "before",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "at",
+    "around",
+    "for",
+    "@",
+    "by",
+    "in",
+    "the",
+    // weeks ("w/c Feb 4"), quarters ("that quarter", "current quarter"), "month of
+    // March", "the year 2000", decades ("'90s"), periods ("early March", "end of
+    // 1990", "mid-1996", "fiscal 1989", "summer of 2019"), sets ("every 3 weeks"),
+    // relative dates ("within 2 weeks", "upcoming 3 days")
+    "w",
+    "/",
+    "c",
+    "that",
+    "every",
+    "each",
+    "following",
+    "current",
+    "past",
+    "previous",
+    "month",
+    "year",
+    "'",
+    "’",
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "end",
+    "beginning",
+    "start",
+    "fiscal",
+    "fy",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
+    "within",
+    "upcoming",
+    "eve",
+];
+
+/// Anchor words that no lexicon table lists.
+const ANCHORS: &[&str] = &[
+    "half",
+    "halves",
+    "quarter",
+    "quarters",
+    "dozen",
+    "dozens",
+    "trillionth",
+    "trillionths",
+    "week",
+    "minus",
+    "negative",
+];
+
+/// The class of every listed word (lowercase), built on first use.
+fn classes() -> &'static FnvMap<&'static str, u8> {
+    static MAP: OnceLock<FnvMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: FnvMap<&'static str, u8> = FnvMap::default();
+        let mut add = |w: &'static str, c: u8| *m.entry(w).or_insert(0) |= c;
+        for &(w, _) in lx::SMALL {
+            add(w, ANCHOR);
+        }
+        for &(w, _) in lx::ORDINALS {
+            add(w, ANCHOR);
+        }
+        for &(w, _) in lx::SCALES {
+            add(w, ANCHOR);
+        }
+        for &(w, _) in lx::MONTHS {
+            add(w, ANCHOR);
+        }
+        for &(w, _) in lx::WEEKDAYS {
+            add(w, ANCHOR);
+        }
+        for &w in ANCHORS {
+            add(w, ANCHOR);
+        }
+        for &w in LEADS {
+            add(w, LEAD);
+        }
+        for &(w, _) in lx::TIME_UNITS {
+            add(w, LEAD);
+        }
+        for &(w, _) in lx::CURRENCY_SYMBOLS {
+            add(w, LEAD);
+        }
+        for &(w, _) in lx::DOLLAR_PREFIXES {
+            add(w, LEAD);
+        }
+        for &w in dates::HOLIDAYS
+            .iter()
+            .chain(dates::HOLIDAY_LEADS)
+            .chain(dates::QUARTER_MODIFIERS)
+        {
+            add(w, LEAD);
+        }
+        // currency codes are read as written; the classes are looked up in lowercase
+        static LOWER: OnceLock<Vec<String>> = OnceLock::new();
+        let lower = LOWER.get_or_init(|| {
+            lx::CODES
+                .iter()
+                .copied()
+                .chain(lx::CODE_WORDS.iter().map(|&(w, _)| w))
+                .map(str::to_lowercase)
+                .collect()
+        });
+        for w in lower {
+            add(w.as_str(), LEAD);
+        }
+        m
+    })
+}
+
+fn class(w: &str) -> u8 {
+    // no listed word is longer; most words of a text are skipped here
+    if w.len() > 14 {
+        return 0;
+    }
+    classes().get(w).copied().unwrap_or(0)
+}
+
+/// True when token `i` is an anchor (see the module docs).
+fn anchor(cx: &Cx, i: usize) -> bool {
+    let Some(t) = cx.toks.get(i) else {
+        return false;
+    };
+    if t.kind == TokenKind::Number || t.text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let raw = t.text.as_bytes();
+    if (2..=8).contains(&raw.len()) && raw.iter().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L')) {
+        return true;
+    }
+    // the number words inside "twenty-one", "six-mile", "third-quarter", "mid-November",
+    // also with a final period ("Sept.") or plural ("thirds", "Fridays", "millions")
+    cx.low(i).split(['-', '‐', '—', '–']).any(|p| {
+        let p = p.trim_end_matches('.');
+        class(p) & ANCHOR != 0 || p.strip_suffix('s').is_some_and(|q| class(q) & ANCHOR != 0)
+    })
+}
+
+/// True when token `i` is a lead (see the module docs).
+fn lead(cx: &Cx, i: usize) -> bool {
+    let w = cx.low(i);
+    class(w) & LEAD != 0 || dates::quarter_modifier(w)
+}
+
+/// For each token, whether a reading may start there.
+pub(super) fn starts(cx: &Cx) -> Vec<bool> {
+    let n = cx.len();
+    let mut out = vec![false; n];
+    let mut reach = false;
+    for i in (0..n).rev() {
+        reach = anchor(cx, i) || reach && lead(cx, i);
+        out[i] = reach;
+    }
+    out
+}
