@@ -2411,6 +2411,9 @@ pub(super) const HOLIDAY_LEADS: &[&str] = &[
     "of",
 ];
 
+static HOLIDAYS_SET: lx::WordSet = lx::WordSet::new(HOLIDAYS);
+static HOLIDAY_LEADS_SET: lx::WordSet = lx::WordSet::new(HOLIDAY_LEADS);
+
 /// A holiday with its year: "Christmas 2013", "thanksgiving day 2012", "Easter 2013",
 /// "St Patrick's Day 2013", "Ramadan 1950", "black friday 2017".
 fn holiday_year(cx: &Cx, i: usize) -> Option<Dt> {
@@ -2418,7 +2421,7 @@ fn holiday_year(cx: &Cx, i: usize) -> Option<Dt> {
     let mut anchored = false;
     while k < i + 5 {
         let w = cx.low(k);
-        let is_holiday = HOLIDAYS.contains(&w);
+        let is_holiday = HOLIDAYS_SET.contains(w);
         let is_day = matches!(w, "day" | "eve") && k > i;
         let is_wd = lx::weekday(w).is_some() && w.len() >= 6 && k > i;
         if is_holiday || is_day || is_wd {
@@ -2426,7 +2429,7 @@ fn holiday_year(cx: &Cx, i: usize) -> Option<Dt> {
             k += 1;
             continue;
         }
-        if HOLIDAY_LEADS.contains(&w) && !(k == i && w == "of") {
+        if HOLIDAY_LEADS_SET.contains(w) && !(k == i && w == "of") {
             k += 1;
             continue;
         }

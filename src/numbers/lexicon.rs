@@ -62,11 +62,36 @@ impl<V: Copy + Send + Sync> Table<V> {
     }
 }
 
+/// A set of words looked up in constant time, built from the slice on first use.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FnvMap<&'static str, ()>>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// True when `w` is in the set.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().map(|&w| (w, ())).collect())
+            .contains_key(w)
+    }
+}
+
 static SMALL_T: Table<u32> = Table::new(SMALL);
 static ORDINALS_T: Table<u32> = Table::new(ORDINALS);
 static SCALES_T: Table<f64> = Table::new(SCALES);
 static MAGNITUDES_T: Table<f64> = Table::new(MAGNITUDES);
 static UNITS_T: Table<&'static str> = Table::new(UNITS);
+static MONTHS_T: Table<u32> = Table::new(MONTHS);
+static WEEKDAYS_T: Table<u32> = Table::new(WEEKDAYS);
 
 /// Cardinal words below one hundred that stand alone.
 pub(crate) const SMALL: &[(&str, u32)] = &[
@@ -259,7 +284,7 @@ pub(crate) const MONTHS: &[(&str, u32)] = &[
 /// A month name or abbreviation (`April`, `apr`, `Sept.`), as 1..=12.
 pub fn month(w: &str) -> Option<u32> {
     let w = w.strip_suffix('.').unwrap_or(w);
-    MONTHS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    MONTHS_T.get(w)
 }
 
 /// True for a month written out in full (not an abbreviation).
@@ -306,7 +331,7 @@ pub(crate) const WEEKDAYS: &[(&str, u32)] = &[
 pub fn weekday(w: &str) -> Option<u32> {
     let w = w.strip_suffix('.').unwrap_or(w);
     let w = w.strip_suffix('s').filter(|s| s.len() > 5).unwrap_or(w);
-    WEEKDAYS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+    WEEKDAYS_T.get(w)
 }
 
 /// Units of time, singular or plural or abbreviated, and their canonical names.
@@ -721,8 +746,9 @@ pub(crate) const CODES: &[&str] = &[
 /// ISO code for a written code (`USD`, `usd`, `Rs`, `RM`, `LE`).
 pub fn currency_code(s: &str) -> Option<&'static str> {
     if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let up = s.to_ascii_uppercase();
-        if let Some(c) = CODES.iter().find(|c| **c == up) {
+        let b = s.as_bytes();
+        let up = [0, 1, 2].map(|k| b[k].to_ascii_uppercase());
+        if let Some(c) = CODES.iter().find(|c| c.as_bytes() == up) {
             // lowercase three-letter words (`try`, `php`) are read as codes only in capitals
             if s.bytes().all(|b| b.is_ascii_uppercase()) || matches!(*c, "USD" | "EUR" | "GBP") {
                 return Some(c);
