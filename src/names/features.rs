@@ -9,7 +9,8 @@
 
 use super::lists::{self, extend_key, token_key, Lexicon, Lists, CATEGORIES, MAX_TOKENS};
 use crate::segment::{Document, TokenKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// Features of every token of a document: token `i` has `ids[offsets[i]..offsets[i + 1]]`.
@@ -94,7 +95,9 @@ fn feat2(template: u64, a: u64, b: u64) -> u32 {
         >> (32 - FEATURE_BITS)
 }
 
-/// Per-token values that the templates combine.
+/// Word-level values that the templates combine: everything about a token that depends
+/// on its text alone, so it is computed once per distinct text of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Tok {
     word: u64,
     lower: u64,
@@ -108,61 +111,153 @@ struct Tok {
 
 const BOUNDARY: u64 = 0x5151_5151;
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// [`str_hash`] extended by the UTF-8 bytes of `c`.
+#[inline]
+fn fnv_char(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return fnv_byte(h, c as u8);
+    }
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf).bytes().fold(h, fnv_byte)
+}
+
+/// The class of a character in a word shape.
+#[inline]
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else if c.is_ascii() || matches!(c, '‘'..='‟' | '–' | '—' | '…' | '«' | '»') {
+        c
+    } else {
+        // emoji and other symbols: one class, so an unseen one still has a shape
+        'S'
+    }
+}
+
+/// The hashes of the long shape (classes, runs cut at three, at most about 12 bytes) and
+/// the short shape (runs of one class folded) of `s`, hashed as they are built.
 fn shapes(s: &str) -> (u64, u64) {
-    let mut long = String::with_capacity(8);
-    let mut short = String::with_capacity(8);
+    let mut long = FNV_OFFSET;
+    let mut long_len = 0;
+    let mut short = FNV_OFFSET;
     let mut last = '\0';
     let mut run = 0;
     for c in s.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else if c.is_ascii() || matches!(c, '‘'..='‟' | '–' | '—' | '…' | '«' | '»') {
-            c
-        } else {
-            // emoji and other symbols: one class, so an unseen one still has a shape
-            'S'
-        };
+        let k = shape_class(c);
         if k == last {
             run += 1;
         } else {
             run = 1;
-            short.push(k);
+            short = fnv_char(short, k);
         }
-        if run <= 3 && long.len() < 12 {
-            long.push(k);
+        if run <= 3 && long_len < 12 {
+            long = fnv_char(long, k);
+            long_len += k.len_utf8();
         }
         last = k;
     }
-    (str_hash(&long), str_hash(&short))
+    (long, short)
 }
 
-fn affixes(lower: &str) -> ([u64; 3], [u64; 3]) {
-    let chars: Vec<(usize, char)> = lower.char_indices().take(64).collect();
+/// The word-level values of one token text, hashed while its lowercase form streams
+/// by: no string is built. `str::to_lowercase` has one rule that depends on context (a
+/// word-final capital sigma becomes `ς`); a text with a capital sigma takes the
+/// allocating path, so the hashes stay exactly those of the lowercase string.
+fn word_values(s: &str) -> Tok {
+    if s.contains('Σ') {
+        return word_values_allocating(s);
+    }
+    let (shape, short) = shapes(s);
+    let mut lower = FNV_OFFSET;
+    // the lowercase hash before a trailing run of dots: the list key of "Sen." is "sen"
+    let mut before_dots = FNV_OFFSET;
+    let mut prev_dot = false;
+    let mut n = 0usize;
+    let mut pre = [FNV_OFFSET; 3];
+    // the last four lowercase characters, for the suffixes
+    let mut tail = ['\0'; 4];
+    let mut upper_first = false;
+    for (k, c) in s.chars().enumerate() {
+        if k == 0 {
+            upper_first = c.is_uppercase();
+        }
+        let dot = c == '.';
+        if dot && !prev_dot {
+            before_dots = lower;
+        }
+        prev_dot = dot;
+        for l in c.to_lowercase() {
+            if (2..=4).contains(&n) {
+                pre[n - 2] = lower;
+            }
+            lower = fnv_char(lower, l);
+            tail[n % 4] = l;
+            n += 1;
+        }
+    }
+    let mut prefixes = [1u64; 3];
+    let mut suffixes = [1u64; 3];
+    for (k, len) in [2usize, 3, 4].into_iter().enumerate() {
+        if n > len {
+            prefixes[k] = pre[k];
+            suffixes[k] = (n - len..n).fold(FNV_OFFSET, |h, j| fnv_char(h, tail[j % 4]));
+        }
+    }
+    Tok {
+        word: str_hash(s),
+        lower,
+        shape,
+        short,
+        prefixes,
+        suffixes,
+        upper_first,
+        key: if prev_dot { before_dots } else { lower },
+    }
+}
+
+/// [`word_values`] the plain way, over an allocated lowercase string.
+fn word_values_allocating(s: &str) -> Tok {
+    let lower = s.to_lowercase();
+    let (shape, short) = shapes(s);
+    let chars: Vec<(usize, char)> = lower.char_indices().take(5).collect();
     let n = lower.chars().count();
-    let mut pre = [0u64; 3];
-    let mut suf = [0u64; 3];
+    let mut prefixes = [1u64; 3];
+    let mut suffixes = [1u64; 3];
     for (k, len) in [2usize, 3, 4].into_iter().enumerate() {
         if n > len {
             let end = chars.get(len).map_or(lower.len(), |&(p, _)| p);
-            pre[k] = str_hash(&lower[..end]);
+            prefixes[k] = str_hash(lower.get(..end).unwrap_or(""));
             let start = lower
                 .char_indices()
                 .rev()
                 .nth(len - 1)
                 .map_or(0, |(p, _)| p);
-            suf[k] = str_hash(&lower[start..]);
-        } else {
-            pre[k] = 1;
-            suf[k] = 1;
+            suffixes[k] = str_hash(lower.get(start..).unwrap_or(""));
         }
     }
-    (pre, suf)
+    Tok {
+        word: str_hash(s),
+        lower: str_hash(&lower),
+        shape,
+        short,
+        prefixes,
+        suffixes,
+        upper_first: s.chars().next().is_some_and(char::is_uppercase),
+        key: token_key(s.trim_end_matches('.')),
+    }
 }
 
 // Template numbers. Changing any of them, or what they read, needs a retrain.
@@ -194,36 +289,12 @@ pub fn extract(doc: &Document, sentences: &[Range<usize>]) -> Features {
 }
 
 /// Computes the features of every token of `doc` with the given lexicon of lowercase
-/// words (the trainer builds its own before the compiled one exists).
+/// words (the trainer builds its own before the compiled one exists). A token's list
+/// is its [word features](Prepared::word_features) followed by its
+/// [context features](Prepared::context_features).
 pub fn extract_with(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexicon) -> Features {
-    let lists = lists::lists();
+    let p = Prepared::new(doc, sentences, lexicon);
     let n = doc.tokens.len();
-    let mut toks: Vec<Tok> = Vec::with_capacity(n);
-    let mut lowercase_words: HashSet<u64> = HashSet::new();
-    for t in &doc.tokens {
-        let s = doc.slice(t.span);
-        let lower = s.to_lowercase();
-        let (shape, short) = shapes(s);
-        let (prefixes, suffixes) = affixes(&lower);
-        let upper_first = s.chars().next().is_some_and(char::is_uppercase);
-        let lower_hash = str_hash(&lower);
-        if t.kind == TokenKind::Word && !s.chars().any(char::is_uppercase) {
-            lowercase_words.insert(lower_hash);
-        }
-        toks.push(Tok {
-            word: str_hash(s),
-            lower: lower_hash,
-            shape,
-            short,
-            prefixes,
-            suffixes,
-            upper_first,
-            key: token_key(s.trim_end_matches('.')),
-        });
-    }
-
-    let list_pos = list_positions(lists, &toks, sentences);
-
     let mut f = Features {
         ids: Vec::with_capacity(n * 40),
         offsets: Vec::with_capacity(n + 1),
@@ -232,77 +303,205 @@ pub fn extract_with(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexico
     for r in sentences {
         let caps = headline(doc, r.clone());
         for i in r.clone() {
-            let t = &toks[i];
-            let at = |d: isize| -> Option<&Tok> {
-                let j = i as isize + d;
-                if j < r.start as isize || j >= r.end as isize {
-                    None
-                } else {
-                    toks.get(j as usize)
-                }
-            };
-            let lower_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.lower);
-            let short_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.short);
-            let word_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.word);
-            let ids = &mut f.ids;
-            ids.push(feat(T_BIAS, 0));
-            ids.push(feat(T_WORD, t.word));
-            ids.push(feat(T_LOWER, t.lower));
-            ids.push(feat(T_SHAPE, t.shape));
-            ids.push(feat(T_SHORT, t.short));
-            for k in 0..3 {
-                ids.push(feat(T_PRE + k as u64, t.prefixes[k]));
-                ids.push(feat(T_SUF + k as u64, t.suffixes[k]));
-            }
-            for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-                ids.push(feat(T_LOWER_AT + k as u64, lower_at(d)));
-            }
-            for (k, d) in [-1isize, 1].into_iter().enumerate() {
-                ids.push(feat(T_SHORT_AT + k as u64, short_at(d)));
-                ids.push(feat(T_WORD_AT + k as u64, word_at(d)));
-            }
-            ids.push(feat2(
-                T_SHAPE3,
-                extend_key(short_at(-1), t.short),
-                short_at(1),
-            ));
-            ids.push(feat2(T_BIGRAM_L, lower_at(-1), t.lower));
-            ids.push(feat2(T_BIGRAM_R, t.lower, lower_at(1)));
-            if i == r.start {
-                ids.push(feat(T_FIRST, t.short));
-            }
-            if i + 1 == r.end {
-                ids.push(feat(T_LAST, t.short));
-            }
-            if t.upper_first && lowercase_words.contains(&t.lower) {
-                ids.push(feat(T_LCSEEN, u64::from(i == r.start)));
-            }
-            if t.upper_first && lexicon.contains(t.key) {
-                ids.push(feat(T_COMMON, u64::from(i == r.start)));
-            }
-            if caps {
-                ids.push(feat(T_CAPS, t.short));
-                ids.push(feat(T_CAPS_WORD, t.lower));
-            }
-            let cap = u64::from(t.upper_first);
-            push_lists(ids, T_LIST, list_pos[i], cap);
-            for (k, d) in [-1isize, 1].into_iter().enumerate() {
-                let j = i as isize + d;
-                if j >= r.start as isize && j < r.end as isize {
-                    let lp = list_pos[j as usize];
-                    // only single-word entries of the neighbours: "President X", "X Inc"
-                    let single = lp[0];
-                    for c in 0..CATEGORIES {
-                        if single & (1 << c) != 0 {
-                            ids.push(feat2(T_LIST_AT, k as u64, c as u64));
-                        }
-                    }
-                }
-            }
-            f.offsets.push(ids.len() as u32);
+            p.word_features(p.word_of(i), &mut f.ids);
+            p.context_features(r.clone(), caps, i, &mut f.ids);
+            f.offsets.push(f.ids.len() as u32);
         }
     }
     f
+}
+
+/// A distinct token text of a document and its word-level facts.
+#[derive(Clone, Debug)]
+struct Word {
+    tok: Tok,
+    /// The text has no capital letter.
+    no_upper: bool,
+    /// Its lowercase form is already in the document's set of lowercase words.
+    counted: bool,
+    /// Capitalized, and also written in lowercase somewhere in the document.
+    lc_seen: bool,
+    /// Capitalized, and its lowercase form is in the lexicon.
+    common: bool,
+}
+
+/// FNV-1a over the bytes written, then mixed: the distinct-word table hashes each token
+/// once, without SipHash's setup.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        u64::from(fmix(self.0))
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        if self.0 == 0 {
+            self.0 = FNV_OFFSET;
+        }
+        self.0 = bytes.iter().fold(self.0, |h, &b| fnv_byte(h, b));
+    }
+}
+
+/// A document ready for feature extraction: the word-level values of each distinct token
+/// text (most tokens repeat a text seen before, so those values are computed once), the
+/// text of each token and the list entries covering it.
+#[derive(Debug)]
+pub struct Prepared {
+    words: Vec<Word>,
+    /// Index into `words` of each token.
+    of_token: Vec<u32>,
+    list_pos: Vec<[u16; 4]>,
+}
+
+impl Prepared {
+    /// Prepares `doc`, whose sentences are `sentences` (see [`sentence_tokens`]), with a
+    /// lexicon of lowercase words.
+    pub fn new(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexicon) -> Prepared {
+        let mut index: HashMap<&str, u32, BuildHasherDefault<FnvHasher>> = HashMap::default();
+        let mut words: Vec<Word> = Vec::new();
+        let mut of_token = Vec::with_capacity(doc.tokens.len());
+        let mut lowercase_words: HashSet<u64> = HashSet::new();
+        for t in &doc.tokens {
+            let s = doc.slice(t.span);
+            let w = *index.entry(s).or_insert_with(|| {
+                words.push(Word {
+                    tok: word_values(s),
+                    no_upper: !s.chars().any(char::is_uppercase),
+                    counted: false,
+                    lc_seen: false,
+                    common: false,
+                });
+                words.len() as u32 - 1
+            });
+            if let Some(word) = words.get_mut(w as usize) {
+                if t.kind == TokenKind::Word && word.no_upper && !word.counted {
+                    word.counted = true;
+                    lowercase_words.insert(word.tok.lower);
+                }
+            }
+            of_token.push(w);
+        }
+        for w in &mut words {
+            let t = &w.tok;
+            w.lc_seen = t.upper_first && lowercase_words.contains(&t.lower);
+            w.common = t.upper_first && lexicon.contains(t.key);
+        }
+        let keys: Vec<u64> = of_token
+            .iter()
+            .map(|&w| words[w as usize].tok.key)
+            .collect();
+        let list_pos = list_positions(lists::lists(), &keys, sentences);
+        Prepared {
+            words,
+            of_token,
+            list_pos,
+        }
+    }
+
+    /// Number of distinct token texts.
+    pub fn distinct(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The distinct text (an index below [`Prepared::distinct`]) of token `i`.
+    #[inline]
+    pub fn word_of(&self, i: usize) -> usize {
+        self.of_token.get(i).map_or(0, |&w| w as usize)
+    }
+
+    #[inline]
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        let w = *self.of_token.get(i)?;
+        self.words.get(w as usize).map(|w| &w.tok)
+    }
+
+    /// Appends the features that read only the text of a token (distinct text `w`): the
+    /// same for every token with that text. They come first in a token's list, so the
+    /// recognizer sums their weights once per distinct text.
+    pub fn word_features(&self, w: usize, ids: &mut Vec<u32>) {
+        let Some(t) = self.words.get(w).map(|w| &w.tok) else {
+            return;
+        };
+        ids.push(feat(T_BIAS, 0));
+        ids.push(feat(T_WORD, t.word));
+        ids.push(feat(T_LOWER, t.lower));
+        ids.push(feat(T_SHAPE, t.shape));
+        ids.push(feat(T_SHORT, t.short));
+        for k in 0..3 {
+            ids.push(feat(T_PRE + k as u64, t.prefixes[k]));
+            ids.push(feat(T_SUF + k as u64, t.suffixes[k]));
+        }
+    }
+
+    /// Appends the features of token `i` that read its neighbours in sentence `r`, its
+    /// position, the lists and the document; `caps` tells whether the sentence is a
+    /// [`headline`].
+    pub fn context_features(&self, r: Range<usize>, caps: bool, i: usize, ids: &mut Vec<u32>) {
+        let Some(word) = self
+            .of_token
+            .get(i)
+            .and_then(|&w| self.words.get(w as usize))
+        else {
+            return;
+        };
+        let t = &word.tok;
+        let at = |d: isize| -> Option<&Tok> {
+            let j = i as isize + d;
+            if j < r.start as isize || j >= r.end as isize {
+                None
+            } else {
+                self.tok(j as usize)
+            }
+        };
+        let lower_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.lower);
+        let short_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.short);
+        let word_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.word);
+        for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+            ids.push(feat(T_LOWER_AT + k as u64, lower_at(d)));
+        }
+        for (k, d) in [-1isize, 1].into_iter().enumerate() {
+            ids.push(feat(T_SHORT_AT + k as u64, short_at(d)));
+            ids.push(feat(T_WORD_AT + k as u64, word_at(d)));
+        }
+        ids.push(feat2(
+            T_SHAPE3,
+            extend_key(short_at(-1), t.short),
+            short_at(1),
+        ));
+        ids.push(feat2(T_BIGRAM_L, lower_at(-1), t.lower));
+        ids.push(feat2(T_BIGRAM_R, t.lower, lower_at(1)));
+        if i == r.start {
+            ids.push(feat(T_FIRST, t.short));
+        }
+        if i + 1 == r.end {
+            ids.push(feat(T_LAST, t.short));
+        }
+        if word.lc_seen {
+            ids.push(feat(T_LCSEEN, u64::from(i == r.start)));
+        }
+        if word.common {
+            ids.push(feat(T_COMMON, u64::from(i == r.start)));
+        }
+        if caps {
+            ids.push(feat(T_CAPS, t.short));
+            ids.push(feat(T_CAPS_WORD, t.lower));
+        }
+        let cap = u64::from(t.upper_first);
+        let list_at = |j: usize| self.list_pos.get(j).copied().unwrap_or_default();
+        push_lists(ids, T_LIST, list_at(i), cap);
+        for (k, d) in [-1isize, 1].into_iter().enumerate() {
+            let j = i as isize + d;
+            if j >= r.start as isize && j < r.end as isize {
+                // only single-word entries of the neighbours: "President X", "X Inc"
+                let single = list_at(j as usize)[0];
+                for c in 0..CATEGORIES {
+                    if single & (1 << c) != 0 {
+                        ids.push(feat2(T_LIST_AT, k as u64, c as u64));
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn push_lists(ids: &mut Vec<u32>, template: u64, pos: [u16; 4], cap: u64) {
@@ -320,8 +519,8 @@ fn push_lists(ids: &mut Vec<u32>, template: u64, pos: [u16; 4], cap: u64) {
 
 /// For each token, the list categories of entries covering it, by position in the
 /// entry: `[single, begin, inside, last]`.
-fn list_positions(lists: &Lists, toks: &[Tok], sentences: &[Range<usize>]) -> Vec<[u16; 4]> {
-    let mut pos = vec![[0u16; 4]; toks.len()];
+fn list_positions(lists: &Lists, keys: &[u64], sentences: &[Range<usize>]) -> Vec<[u16; 4]> {
+    let mut pos = vec![[0u16; 4]; keys.len()];
     for r in sentences {
         for i in r.clone() {
             let mut h = 0u64;
@@ -330,7 +529,7 @@ fn list_positions(lists: &Lists, toks: &[Tok], sentences: &[Range<usize>]) -> Ve
                 if j >= r.end {
                     break;
                 }
-                h = extend_key(h, toks[j].key);
+                h = extend_key(h, keys[j]);
                 let bits = lists.get(h);
                 if bits == 0 {
                     continue;
@@ -352,7 +551,7 @@ fn list_positions(lists: &Lists, toks: &[Tok], sentences: &[Range<usize>]) -> Ve
 
 /// True when a sentence is written in capitals (a headline): no lowercase letters and
 /// at least a few capitals.
-fn headline(doc: &Document, r: Range<usize>) -> bool {
+pub fn headline(doc: &Document, r: Range<usize>) -> bool {
     let mut upper = 0;
     for t in doc.tokens.get(r).unwrap_or(&[]) {
         for c in doc.slice(t.span).chars() {
@@ -386,6 +585,111 @@ mod tests {
         let b: HashSet<u32> = f.of(6).iter().copied().collect();
         assert!(a.intersection(&b).count() > 5);
         assert_ne!(a, b);
+    }
+
+    /// The word-level values as first written, one allocated string per hash: the
+    /// reference the streaming version must equal exactly (the weights depend on it).
+    fn reference(s: &str) -> Tok {
+        let lower = s.to_lowercase();
+        let mut long = String::new();
+        let mut short = String::new();
+        let (mut last, mut run) = ('\0', 0);
+        for c in s.chars() {
+            let k = shape_class(c);
+            if k == last {
+                run += 1;
+            } else {
+                run = 1;
+                short.push(k);
+            }
+            if run <= 3 && long.len() < 12 {
+                long.push(k);
+            }
+            last = k;
+        }
+        let chars: Vec<(usize, char)> = lower.char_indices().take(64).collect();
+        let n = lower.chars().count();
+        let mut pre = [0u64; 3];
+        let mut suf = [0u64; 3];
+        for (k, len) in [2usize, 3, 4].into_iter().enumerate() {
+            if n > len {
+                let end = chars.get(len).map_or(lower.len(), |&(p, _)| p);
+                pre[k] = str_hash(&lower[..end]);
+                let start = lower
+                    .char_indices()
+                    .rev()
+                    .nth(len - 1)
+                    .map_or(0, |(p, _)| p);
+                suf[k] = str_hash(&lower[start..]);
+            } else {
+                pre[k] = 1;
+                suf[k] = 1;
+            }
+        }
+        Tok {
+            word: str_hash(s),
+            lower: str_hash(&lower),
+            shape: str_hash(&long),
+            short: str_hash(&short),
+            prefixes: pre,
+            suffixes: suf,
+            upper_first: s.chars().next().is_some_and(char::is_uppercase),
+            key: token_key(s.trim_end_matches('.')),
+        }
+    }
+
+    #[test]
+    fn streamed_word_values_equal_the_allocated_ones() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "Sheinbaum",
+            "U.S.",
+            "Sen.",
+            "...",
+            "a..b..",
+            "Ünïcödé",
+            "ÑAME’s",
+            "İstanbul", // lowercases to two characters: affixes count the lowercase ones
+            "STRAẞE",
+            "ΟΔΥΣΣΕΥΣ", // final sigma: the allocating path
+            "Σ",
+            "ǅemal",
+            "Ⅻth",
+            "１２３",
+            "—–…«»",
+            "😀😀😀😀x",
+            "\u{200B}X\u{0301}",
+            "AAAAAAAAAAAAAAAAAAAA",
+            "Ab1-Cd2_Ef3.Gh4",
+        ];
+        for w in words {
+            assert_eq!(word_values(w), reference(w), "{w:?}");
+            assert_eq!(word_values_allocating(w), reference(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn repeated_texts_share_one_entry_and_lowercase_sightings_count() {
+        let doc = Document::new("The plan. Plan B: the plan works. The end.");
+        let s = sentence_tokens(&doc);
+        let p = Prepared::new(&doc, &s, lists::lexicon());
+        let texts: HashSet<&str> = doc.tokens.iter().map(|t| doc.slice(t.span)).collect();
+        assert_eq!(p.distinct(), texts.len());
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let w = &p.words[p.word_of(i)];
+            assert_eq!(w.tok, reference(doc.slice(t.span)));
+        }
+        let seen = |text: &str| {
+            let i = doc.tokens.iter().position(|t| doc.slice(t.span) == text);
+            p.words[p.word_of(i.expect("token"))].lc_seen
+        };
+        assert!(seen("The") && seen("Plan"));
+        assert!(!seen("B") && !seen("plan"));
     }
 
     #[test]

@@ -48,18 +48,35 @@ pub fn tag(doc: &Document, model: &Model) -> Vec<Mention> {
 /// Tags `doc` with `model` and a lexicon of lowercase words (the trainer's own).
 pub fn tag_with(doc: &Document, model: &Model, lexicon: &lists::Lexicon) -> Vec<Mention> {
     let sentences = features::sentence_tokens(doc);
-    let feats = features::extract_with(doc, &sentences, lexicon);
+    let prep = features::Prepared::new(doc, &sentences, lexicon);
+    let mut ids = Vec::with_capacity(64);
+    // A token's word features come first in its list, so their summed weights are a
+    // prefix of its emission scores: summed once per distinct text, every float addition
+    // still happens in the order `Model::score` over the whole list would do it.
+    let words: Vec<[f32; TAGS]> = (0..prep.distinct())
+        .map(|w| {
+            ids.clear();
+            prep.word_features(w, &mut ids);
+            let mut e = [0.0; TAGS];
+            model.score(&ids, &mut e);
+            e
+        })
+        .collect();
     let mut out = Vec::new();
     let mut emissions: Vec<[f32; TAGS]> = Vec::new();
     let mut tags = Vec::new();
+    let mut decoder = model::Decoder::default();
     for r in sentences {
+        let caps = features::headline(doc, r.clone());
         emissions.clear();
         for i in r.clone() {
-            let mut e = [0.0; TAGS];
-            model.score(feats.of(i), &mut e);
+            let mut e = words.get(prep.word_of(i)).copied().unwrap_or([0.0; TAGS]);
+            ids.clear();
+            prep.context_features(r.clone(), caps, i, &mut ids);
+            model.add(&ids, &mut e);
             emissions.push(e);
         }
-        model::viterbi(&emissions, &model.transitions, &mut tags);
+        decoder.decode(&emissions, &model.transitions, &mut tags);
         let mut open: Option<(usize, usize)> = None;
         for (k, &t) in tags.iter().enumerate() {
             let i = r.start + k;

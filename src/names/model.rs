@@ -110,61 +110,121 @@ impl Default for Transitions {
 
 /// Viterbi decoding over well-formed BILOU sequences: writes the best tag of each
 /// emission row to `out` (cleared first).
-#[allow(clippy::needless_range_loop)] // tag indices address three tables at once
 pub fn viterbi(emissions: &[[f32; TAGS]], tr: &Transitions, out: &mut Vec<u8>) {
-    out.clear();
-    let n = emissions.len();
-    if n == 0 {
-        return;
-    }
-    const NEG: f32 = f32::NEG_INFINITY;
-    let mut back: Vec<[u8; TAGS]> = vec![[0; TAGS]; n];
-    let mut score = [NEG; TAGS];
-    for t in 0..TAGS {
-        if allowed(None, t as u8) {
-            score[t] = tr.start[t] + emissions[0][t];
-        }
-    }
-    for i in 1..n {
-        let mut next = [NEG; TAGS];
+    Decoder::default().decode(emissions, tr, out);
+}
+
+/// A Viterbi decoder that keeps its back-pointer table from one sentence to the next.
+#[derive(Clone, Debug, Default)]
+pub struct Decoder {
+    back: Vec<[u8; TAGS]>,
+}
+
+impl Decoder {
+    /// Decodes like [`viterbi`]. Only the transitions [`allowed`] are tried, each tag's
+    /// predecessors in ascending order with a strict `>`: ties go to the lowest tag, as
+    /// a scan of every pair would give them.
+    #[allow(clippy::needless_range_loop)] // tag indices address three tables at once
+    pub fn decode(&mut self, emissions: &[[f32; TAGS]], tr: &Transitions, out: &mut Vec<u8>) {
+        out.clear();
+        let n = emissions.len();
+        let Some(first) = emissions.first() else {
+            return;
+        };
+        const NEG: f32 = f32::NEG_INFINITY;
+        self.back.clear();
+        self.back.resize(n, [0; TAGS]);
+        let mut score = [NEG; TAGS];
         for t in 0..TAGS {
-            let mut best = NEG;
-            let mut arg = 0u8;
-            for p in 0..TAGS {
-                if score[p] == NEG || !ALLOWED[p][t] {
-                    continue;
+            if STARTS[t] {
+                score[t] = tr.start[t] + first[t];
+            }
+        }
+        for (e, back) in emissions.iter().zip(self.back.iter_mut()).skip(1) {
+            let mut next = [NEG; TAGS];
+            for t in 0..TAGS {
+                let mut best = NEG;
+                let mut arg = 0u8;
+                // an unreachable predecessor scores -inf (or NaN): never `> best`
+                for &p in &PREDS[t][..PRED_COUNT[t]] {
+                    let s = score[p as usize] + tr.trans[p as usize][t];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
                 }
-                let s = score[p] + tr.trans[p][t];
+                if best > NEG {
+                    next[t] = best + e[t];
+                    back[t] = arg;
+                }
+            }
+            score = next;
+        }
+        let mut best = NEG;
+        let mut last = 0u8;
+        for t in 0..TAGS {
+            if may_end(t as u8) && score[t] > NEG {
+                let s = score[t] + tr.end[t];
                 if s > best {
                     best = s;
-                    arg = p as u8;
+                    last = t as u8;
                 }
             }
-            if best > NEG {
-                next[t] = best + emissions[i][t];
-                back[i][t] = arg;
-            }
         }
-        score = next;
-    }
-    let mut best = NEG;
-    let mut last = 0u8;
-    for t in 0..TAGS {
-        if may_end(t as u8) && score[t] > NEG {
-            let s = score[t] + tr.end[t];
-            if s > best {
-                best = s;
-                last = t as u8;
-            }
+        out.resize(n, OUTSIDE);
+        let mut t = last;
+        for (o, back) in out.iter_mut().zip(&self.back).rev() {
+            *o = t;
+            t = back[t as usize];
         }
-    }
-    out.resize(n, OUTSIDE);
-    let mut t = last;
-    for i in (0..n).rev() {
-        out[i] = t;
-        t = back[i][t as usize];
     }
 }
+
+/// Tags a sentence may start on.
+const STARTS: [bool; TAGS] = {
+    let mut a = [false; TAGS];
+    let mut t = 0;
+    while t < TAGS {
+        a[t] = matches!(split(t as u8).0, Part::Outside | Part::Begin | Part::Unit);
+        t += 1;
+    }
+    a
+};
+
+/// `PREDS[t][..PRED_COUNT[t]]`: the tags that may precede `t`, ascending.
+const PREDS: [[u8; TAGS]; TAGS] = {
+    let mut a = [[0u8; TAGS]; TAGS];
+    let mut t = 0;
+    while t < TAGS {
+        let mut k = 0;
+        let mut p = 0;
+        while p < TAGS {
+            if ALLOWED[p][t] {
+                a[t][k] = p as u8;
+                k += 1;
+            }
+            p += 1;
+        }
+        t += 1;
+    }
+    a
+};
+
+const PRED_COUNT: [usize; TAGS] = {
+    let mut c = [0usize; TAGS];
+    let mut t = 0;
+    while t < TAGS {
+        let mut p = 0;
+        while p < TAGS {
+            if ALLOWED[p][t] {
+                c[t] += 1;
+            }
+            p += 1;
+        }
+        t += 1;
+    }
+    c
+};
 
 const ALLOWED: [[bool; TAGS]; TAGS] = {
     let mut a = [[false; TAGS]; TAGS];
@@ -188,14 +248,34 @@ const ALLOWED: [[bool; TAGS]; TAGS] = {
 };
 
 /// The compiled weights: feature hash → a row of per-tag scores.
+///
+/// Rows are stored sparsely, as the file has them: a row holds about 4 of its 17 tags,
+/// so dense `f32` rows (4 MB) would make nearly every look-up a cache miss. Each slot of
+/// the open-addressing table is one `u64`: the 24-bit feature hash, the row's 17-bit tag
+/// mask and the 23-bit offset of its weights in `values` (0: an empty slot; a row with
+/// no weight is left out, it adds nothing).
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    /// Open-addressing table of row indices + 1 (0: empty), indexed by feature hash.
-    slots: Vec<u32>,
-    keys: Vec<u32>,
-    rows: Vec<[f32; TAGS]>,
+    slots: Vec<u64>,
+    /// The set weights of every row, row after row, in tag order.
+    values: Vec<f32>,
+    rows: usize,
     /// The transition scores.
     pub transitions: Transitions,
+}
+
+const KEY_BITS: u32 = super::features::FEATURE_BITS;
+const MASK_BITS: u32 = TAGS as u32;
+const OFFSET_BITS: u32 = 64 - KEY_BITS - MASK_BITS;
+
+/// A slot's feature hash, tag mask and offset.
+#[inline]
+fn unpack(slot: u64) -> (u32, u32, usize) {
+    (
+        (slot & ((1 << KEY_BITS) - 1)) as u32,
+        ((slot >> KEY_BITS) & ((1 << MASK_BITS) - 1)) as u32,
+        (slot >> (KEY_BITS + MASK_BITS)) as usize,
+    )
 }
 
 struct Reader<'a> {
@@ -263,74 +343,114 @@ impl Model {
         for _ in 0..n {
             masks.push(r.leb()?);
         }
-        let mut rows = Vec::with_capacity(n);
-        for (&mask, &e) in masks.iter().zip(&exps) {
+        let size = (2 * n).next_power_of_two().max(16);
+        let mut slots = vec![0u64; size];
+        let mut values = Vec::new();
+        for ((&key, &mask), &e) in keys.iter().zip(&masks).zip(&exps) {
             let scale = 2f32.powi(i32::from(e));
-            let mut row = [0f32; TAGS];
-            for (t, w) in row.iter_mut().enumerate() {
+            let mask = mask & ((1 << MASK_BITS) - 1);
+            let off = values.len() as u64;
+            for t in 0..TAGS {
                 if mask & (1 << t) != 0 {
-                    *w = f32::from(*r.take(1)?.first()? as i8) * scale;
+                    values.push(f32::from(*r.take(1)?.first()? as i8) * scale);
                 }
             }
-            rows.push(row);
-        }
-        let size = (2 * n).next_power_of_two().max(16);
-        let mut slots = vec![0u32; size];
-        for (i, &k) in keys.iter().enumerate() {
-            let mut s = k as usize & (size - 1);
-            while slots[s] != 0 {
-                s = (s + 1) & (size - 1);
+            // features never hash beyond 24 bits: such a row could never be read
+            if mask == 0 || u64::from(key) >> KEY_BITS != 0 {
+                continue;
             }
-            slots[s] = i as u32 + 1;
+            if off >> OFFSET_BITS != 0 {
+                return None;
+            }
+            let mut s = key as usize & (size - 1);
+            loop {
+                match slots[s] {
+                    0 => {
+                        slots[s] = u64::from(key)
+                            | u64::from(mask) << KEY_BITS
+                            | off << (KEY_BITS + MASK_BITS);
+                        break;
+                    }
+                    // a repeated key: the first row wins, as it always has
+                    slot if unpack(slot).0 == key => break,
+                    _ => s = (s + 1) & (size - 1),
+                }
+            }
         }
         Some(Model {
             slots,
-            keys,
-            rows,
+            values,
+            rows: n,
             transitions: tr,
         })
     }
 
     /// Number of feature rows.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows
     }
 
     /// True when the model has no feature rows.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.rows == 0
     }
 
-    /// The row of feature `key`, if the model has one.
+    /// The slot of feature `key` (0: the model has no weight for it).
     #[inline]
-    pub fn row(&self, key: u32) -> Option<&[f32; TAGS]> {
+    fn slot(&self, key: u32) -> u64 {
         let size = self.slots.len();
-        if size == 0 {
-            return None;
+        if size == 0 || key >> KEY_BITS != 0 {
+            return 0;
         }
         let mut s = key as usize & (size - 1);
         loop {
-            let i = self.slots[s];
-            if i == 0 {
-                return None;
+            match self.slots.get(s).copied().unwrap_or(0) {
+                0 => return 0,
+                slot if unpack(slot).0 == key => return slot,
+                _ => s = (s + 1) & (size - 1),
             }
-            let i = i as usize - 1;
-            if self.keys[i] == key {
-                return self.rows.get(i);
-            }
-            s = (s + 1) & (size - 1);
         }
     }
 
-    /// Adds the rows of `features` into `out`.
+    /// The row of feature `key`, if the model has one.
+    pub fn row(&self, key: u32) -> Option<[f32; TAGS]> {
+        let slot = self.slot(key);
+        if slot == 0 {
+            return None;
+        }
+        let mut row = [0.0; TAGS];
+        self.add_slot(slot, &mut row);
+        Some(row)
+    }
+
+    #[inline]
+    fn add_slot(&self, slot: u64, out: &mut [f32; TAGS]) {
+        let (_, mut mask, off) = unpack(slot);
+        let mut ws = self.values.get(off..).unwrap_or(&[]).iter();
+        while mask != 0 {
+            let t = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if let (Some(o), Some(w)) = (out.get_mut(t), ws.next()) {
+                *o += w;
+            }
+        }
+    }
+
+    /// Sets `out` to the sum of the rows of `features`.
     #[inline]
     pub fn score(&self, features: &[u32], out: &mut [f32; TAGS]) {
         *out = [0.0; TAGS];
+        self.add(features, out);
+    }
+
+    /// Adds the rows of `features` into `out`, in order. A tag a row has no weight for
+    /// is skipped: adding zero would not change the sum.
+    #[inline]
+    pub fn add(&self, features: &[u32], out: &mut [f32; TAGS]) {
         for &f in features {
-            if let Some(row) = self.row(f) {
-                for (o, w) in out.iter_mut().zip(row) {
-                    *o += w;
-                }
+            let slot = self.slot(f);
+            if slot != 0 {
+                self.add_slot(slot, out);
             }
         }
     }
@@ -363,6 +483,100 @@ mod tests {
         for w in out.windows(2) {
             assert!(allowed(Some(w[0]), w[1]));
         }
+    }
+
+    /// Viterbi as first written: every pair of tags, `allowed` asked each time.
+    #[allow(clippy::needless_range_loop)]
+    fn naive_viterbi(emissions: &[[f32; TAGS]], tr: &Transitions) -> Vec<u8> {
+        const NEG: f32 = f32::NEG_INFINITY;
+        let n = emissions.len();
+        let mut back = vec![[0u8; TAGS]; n];
+        let mut score = [NEG; TAGS];
+        for t in 0..TAGS {
+            if allowed(None, t as u8) {
+                score[t] = tr.start[t] + emissions[0][t];
+            }
+        }
+        for i in 1..n {
+            let mut next = [NEG; TAGS];
+            for t in 0..TAGS {
+                let (mut best, mut arg) = (NEG, 0u8);
+                for p in 0..TAGS {
+                    if score[p] == NEG || !allowed(Some(p as u8), t as u8) {
+                        continue;
+                    }
+                    let s = score[p] + tr.trans[p][t];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                if best > NEG {
+                    next[t] = best + emissions[i][t];
+                    back[i][t] = arg;
+                }
+            }
+            score = next;
+        }
+        let (mut best, mut last) = (NEG, 0u8);
+        for t in 0..TAGS {
+            if may_end(t as u8) && score[t] > NEG && score[t] + tr.end[t] > best {
+                best = score[t] + tr.end[t];
+                last = t as u8;
+            }
+        }
+        let mut out = vec![OUTSIDE; n];
+        let mut t = last;
+        for i in (0..n).rev() {
+            out[i] = t;
+            t = back[i][t as usize];
+        }
+        out
+    }
+
+    #[test]
+    fn the_decoder_equals_the_naive_search_ties_included() {
+        // coarse pseudo-random scores (many ties) from a fixed LCG
+        let mut x = 12345u64;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) % 7) as f32 - 3.0
+        };
+        let mut decoder = Decoder::default();
+        let mut out = Vec::new();
+        for len in [1usize, 2, 3, 5, 9, 20, 40] {
+            let mut tr = Transitions::default();
+            for p in 0..TAGS {
+                for t in 0..TAGS {
+                    tr.trans[p][t] = next();
+                }
+                tr.start[p] = next();
+                tr.end[p] = next();
+            }
+            let e: Vec<[f32; TAGS]> = (0..len).map(|_| std::array::from_fn(|_| next())).collect();
+            decoder.decode(&e, &tr, &mut out);
+            assert_eq!(out, naive_viterbi(&e, &tr), "length {len}");
+        }
+    }
+
+    #[test]
+    fn sparse_rows_sum_like_dense_ones() {
+        let m = crate::names::compiled();
+        let mut any = 0;
+        for key in (0..1u32 << 24).step_by(997) {
+            if let Some(row) = m.row(key) {
+                any += 1;
+                let mut out = [1.0; TAGS];
+                m.add(&[key, key], &mut out);
+                for t in 0..TAGS {
+                    assert_eq!(out[t], 1.0 + row[t] + row[t]);
+                }
+            }
+        }
+        assert!(any > 0);
+        assert!(m.row(1 << 24).is_none());
     }
 
     #[test]
