@@ -409,12 +409,6 @@ impl Prepared {
         self.of_token.get(i).map_or(0, |&w| w as usize)
     }
 
-    #[inline]
-    fn tok(&self, i: usize) -> Option<&Tok> {
-        let w = *self.of_token.get(i)?;
-        self.words.get(w as usize).map(|w| &w.tok)
-    }
-
     /// Appends the features that read only the text of a token (distinct text `w`): the
     /// same for every token with that text. They come first in a token's list, so the
     /// recognizer sums their weights once per distinct text.
@@ -437,6 +431,25 @@ impl Prepared {
     /// position, the lists and the document; `caps` tells whether the sentence is a
     /// [`headline`].
     pub fn context_features(&self, r: Range<usize>, caps: bool, i: usize, ids: &mut Vec<u32>) {
+        self.context(r, caps, i, ids);
+    }
+
+    /// The feature hash of neighbour template `k` (below [`NEIGHBOUR_FEATURES`]) read from
+    /// distinct text `w`, or from beyond the sentence's edge when `w` is `None`.
+    pub fn neighbour_feature(&self, k: usize, w: Option<usize>) -> u32 {
+        let t = w.and_then(|w| self.words.get(w)).map(|w| &w.tok);
+        let (template, value) = match k {
+            0..=3 => (T_LOWER_AT + k as u64, t.map(|t| t.lower)),
+            4 => (T_SHORT_AT, t.map(|t| t.short)),
+            5 => (T_WORD_AT, t.map(|t| t.word)),
+            6 => (T_SHORT_AT + 1, t.map(|t| t.short)),
+            _ => (T_WORD_AT + 1, t.map(|t| t.word)),
+        };
+        feat(template, value.unwrap_or(BOUNDARY))
+    }
+
+    /// The context features of token `i` into `sink`, in list order.
+    pub fn context<S: Sink>(&self, r: Range<usize>, caps: bool, i: usize, sink: &mut S) {
         let Some(word) = self
             .of_token
             .get(i)
@@ -445,50 +458,52 @@ impl Prepared {
             return;
         };
         let t = &word.tok;
-        let at = |d: isize| -> Option<&Tok> {
+        let at = |d: isize| -> Option<usize> {
             let j = i as isize + d;
             if j < r.start as isize || j >= r.end as isize {
                 None
             } else {
-                self.tok(j as usize)
+                self.of_token.get(j as usize).map(|&w| w as usize)
             }
         };
-        let lower_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.lower);
-        let short_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.short);
-        let word_at = |d: isize| at(d).map_or(BOUNDARY, |x| x.word);
-        for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-            ids.push(feat(T_LOWER_AT + k as u64, lower_at(d)));
+        let tok_at = |d: isize| at(d).and_then(|w| self.words.get(w)).map(|w| &w.tok);
+        for (k, d) in NEIGHBOUR_OFFSETS.into_iter().enumerate() {
+            sink.neighbour(self, k, at(d));
         }
-        for (k, d) in [-1isize, 1].into_iter().enumerate() {
-            ids.push(feat(T_SHORT_AT + k as u64, short_at(d)));
-            ids.push(feat(T_WORD_AT + k as u64, word_at(d)));
-        }
-        ids.push(feat2(
+        let lower_at = |d: isize| tok_at(d).map_or(BOUNDARY, |x| x.lower);
+        let short_at = |d: isize| tok_at(d).map_or(BOUNDARY, |x| x.short);
+        sink.feature(feat2(
             T_SHAPE3,
             extend_key(short_at(-1), t.short),
             short_at(1),
         ));
-        ids.push(feat2(T_BIGRAM_L, lower_at(-1), t.lower));
-        ids.push(feat2(T_BIGRAM_R, t.lower, lower_at(1)));
+        sink.feature(feat2(T_BIGRAM_L, lower_at(-1), t.lower));
+        sink.feature(feat2(T_BIGRAM_R, t.lower, lower_at(1)));
         if i == r.start {
-            ids.push(feat(T_FIRST, t.short));
+            sink.feature(feat(T_FIRST, t.short));
         }
         if i + 1 == r.end {
-            ids.push(feat(T_LAST, t.short));
+            sink.feature(feat(T_LAST, t.short));
         }
         if word.lc_seen {
-            ids.push(feat(T_LCSEEN, u64::from(i == r.start)));
+            sink.feature(feat(T_LCSEEN, u64::from(i == r.start)));
         }
         if word.common {
-            ids.push(feat(T_COMMON, u64::from(i == r.start)));
+            sink.feature(feat(T_COMMON, u64::from(i == r.start)));
         }
         if caps {
-            ids.push(feat(T_CAPS, t.short));
-            ids.push(feat(T_CAPS_WORD, t.lower));
+            sink.feature(feat(T_CAPS, t.short));
+            sink.feature(feat(T_CAPS_WORD, t.lower));
         }
         let cap = u64::from(t.upper_first);
         let list_at = |j: usize| self.list_pos.get(j).copied().unwrap_or_default();
-        push_lists(ids, T_LIST, list_at(i), cap);
+        for (p, bits) in list_at(i).into_iter().enumerate() {
+            for c in 0..CATEGORIES {
+                if bits & (1 << c) != 0 {
+                    sink.feature(feat2(T_LIST, (p * CATEGORIES + c) as u64, cap));
+                }
+            }
+        }
         for (k, d) in [-1isize, 1].into_iter().enumerate() {
             let j = i as isize + d;
             if j >= r.start as isize && j < r.end as isize {
@@ -496,7 +511,7 @@ impl Prepared {
                 let single = list_at(j as usize)[0];
                 for c in 0..CATEGORIES {
                     if single & (1 << c) != 0 {
-                        ids.push(feat2(T_LIST_AT, k as u64, c as u64));
+                        sink.feature(feat2(T_LIST_AT, k as u64, c as u64));
                     }
                 }
             }
@@ -504,16 +519,29 @@ impl Prepared {
     }
 }
 
-fn push_lists(ids: &mut Vec<u32>, template: u64, pos: [u16; 4], cap: u64) {
-    for (p, bits) in pos.into_iter().enumerate() {
-        if bits == 0 {
-            continue;
-        }
-        for c in 0..CATEGORIES {
-            if bits & (1 << c) != 0 {
-                ids.push(feat2(template, (p * CATEGORIES + c) as u64, cap));
-            }
-        }
+/// How many context features read one neighbour's text alone (its lowercase form, short
+/// shape or word): the first ones of a token's context features.
+pub const NEIGHBOUR_FEATURES: usize = 8;
+
+/// The offset of the neighbour each of those features reads.
+const NEIGHBOUR_OFFSETS: [isize; NEIGHBOUR_FEATURES] = [-2, -1, 1, 2, -1, -1, 1, 1];
+
+/// Receives a token's context features in order. A feature that reads only a
+/// neighbour's text comes as [`Sink::neighbour`], so a receiver can look its weights up
+/// once per distinct text instead of once per token.
+pub trait Sink {
+    /// A feature hash.
+    fn feature(&mut self, id: u32);
+    /// Neighbour feature `k` of distinct text `w` (`None`: beyond the sentence).
+    fn neighbour(&mut self, p: &Prepared, k: usize, w: Option<usize>) {
+        self.feature(p.neighbour_feature(k, w));
+    }
+}
+
+impl Sink for Vec<u32> {
+    #[inline]
+    fn feature(&mut self, id: u32) {
+        self.push(id);
     }
 }
 

@@ -16,6 +16,7 @@ pub mod model;
 
 use crate::segment::Document;
 use crate::span::Annotation;
+use features::NEIGHBOUR_FEATURES;
 use model::{Model, Part, TAGS};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -47,36 +48,11 @@ pub fn tag(doc: &Document, model: &Model) -> Vec<Mention> {
 
 /// Tags `doc` with `model` and a lexicon of lowercase words (the trainer's own).
 pub fn tag_with(doc: &Document, model: &Model, lexicon: &lists::Lexicon) -> Vec<Mention> {
-    let sentences = features::sentence_tokens(doc);
-    let prep = features::Prepared::new(doc, &sentences, lexicon);
-    let mut ids = Vec::with_capacity(64);
-    // A token's word features come first in its list, so their summed weights are a
-    // prefix of its emission scores: summed once per distinct text, every float addition
-    // still happens in the order `Model::score` over the whole list would do it.
-    let words: Vec<[f32; TAGS]> = (0..prep.distinct())
-        .map(|w| {
-            ids.clear();
-            prep.word_features(w, &mut ids);
-            let mut e = [0.0; TAGS];
-            model.score(&ids, &mut e);
-            e
-        })
-        .collect();
     let mut out = Vec::new();
-    let mut emissions: Vec<[f32; TAGS]> = Vec::new();
     let mut tags = Vec::new();
     let mut decoder = model::Decoder::default();
-    for r in sentences {
-        let caps = features::headline(doc, r.clone());
-        emissions.clear();
-        for i in r.clone() {
-            let mut e = words.get(prep.word_of(i)).copied().unwrap_or([0.0; TAGS]);
-            ids.clear();
-            prep.context_features(r.clone(), caps, i, &mut ids);
-            model.add(&ids, &mut e);
-            emissions.push(e);
-        }
-        decoder.decode(&emissions, &model.transitions, &mut tags);
+    each_sentence(doc, model, lexicon, |r, emissions| {
+        decoder.decode(emissions, &model.transitions, &mut tags);
         let mut open: Option<(usize, usize)> = None;
         for (k, &t) in tags.iter().enumerate() {
             let i = r.start + k;
@@ -99,8 +75,83 @@ pub fn tag_with(doc: &Document, model: &Model, lexicon: &lists::Lexicon) -> Vec<
                 Part::Outside => open = None,
             }
         }
-    }
+    });
     out
+}
+
+/// Calls `f` with each sentence's token range and the emission scores of its tokens:
+/// the sums of the weights of every token's features, in list order, computed a
+/// sentence at a time (a document's features are never all held at once).
+fn each_sentence(
+    doc: &Document,
+    model: &Model,
+    lexicon: &lists::Lexicon,
+    mut f: impl FnMut(Range<usize>, &[[f32; TAGS]]),
+) {
+    let sentences = features::sentence_tokens(doc);
+    let prep = features::Prepared::new(doc, &sentences, lexicon);
+    let mut ids = Vec::with_capacity(64);
+    // A token's word features come first in its list, so their summed weights are a
+    // prefix of its emission scores: summed once per distinct text, every float addition
+    // still happens in the order `Model::score` over the whole list would do it.
+    let words: Vec<[f32; TAGS]> = (0..prep.distinct())
+        .map(|w| {
+            ids.clear();
+            prep.word_features(w, &mut ids);
+            let mut e = [0.0; TAGS];
+            model.score(&ids, &mut e);
+            e
+        })
+        .collect();
+    // The neighbour features of a token read one neighbour's text alone: their rows are
+    // looked up once per distinct text (and once for the sentence edge).
+    let edge: [model::Row; NEIGHBOUR_FEATURES] =
+        std::array::from_fn(|k| model.find(prep.neighbour_feature(k, None)));
+    let neighbours: Vec<[model::Row; NEIGHBOUR_FEATURES]> = (0..prep.distinct())
+        .map(|w| std::array::from_fn(|k| model.find(prep.neighbour_feature(k, Some(w)))))
+        .collect();
+    let mut emissions: Vec<[f32; TAGS]> = Vec::new();
+    for r in sentences {
+        let caps = features::headline(doc, r.clone());
+        emissions.clear();
+        for i in r.clone() {
+            let mut sink = Emission {
+                model,
+                edge: &edge,
+                neighbours: &neighbours,
+                scores: words.get(prep.word_of(i)).copied().unwrap_or([0.0; TAGS]),
+            };
+            prep.context(r.clone(), caps, i, &mut sink);
+            emissions.push(sink.scores);
+        }
+        f(r, &emissions);
+    }
+}
+
+/// Adds a token's context features to its emission scores as they come.
+struct Emission<'a> {
+    model: &'a Model,
+    edge: &'a [model::Row; NEIGHBOUR_FEATURES],
+    neighbours: &'a [[model::Row; NEIGHBOUR_FEATURES]],
+    scores: [f32; TAGS],
+}
+
+impl features::Sink for Emission<'_> {
+    #[inline]
+    fn feature(&mut self, id: u32) {
+        self.model.add_row(self.model.find(id), &mut self.scores);
+    }
+
+    #[inline]
+    fn neighbour(&mut self, _: &features::Prepared, k: usize, w: Option<usize>) {
+        let rows = match w {
+            Some(w) => self.neighbours.get(w),
+            None => Some(self.edge),
+        };
+        if let Some(&row) = rows.and_then(|r| r.get(k)) {
+            self.model.add_row(row, &mut self.scores);
+        }
+    }
 }
 
 /// Proposes the names of `doc`, with entity ids shared by mentions of one entity.
@@ -126,6 +177,31 @@ mod tests {
                 (text[a.span].to_string(), ty, a.entity.unwrap_or(u32::MAX))
             })
             .collect()
+    }
+
+    #[test]
+    fn emissions_equal_the_scores_of_the_whole_feature_lists() {
+        // the per-text sums and cached neighbour rows must give bit for bit what scoring
+        // each token's full list (as the trainer sees it) gives
+        let text = "Mexican President Claudia Sheinbaum met officials in Mexico City. \
+                    SHEINBAUM WINS VOTE\n\nSheinbaum said the Drug Enforcement \
+                    Administration (DEA) would help. The DEA agreed; the plan is the plan.";
+        let doc = Document::new(text);
+        let model = compiled();
+        let lexicon = lists::lexicon();
+        let sentences = features::sentence_tokens(&doc);
+        let f = features::extract_with(&doc, &sentences, lexicon);
+        let mut seen = 0;
+        each_sentence(&doc, model, lexicon, |r, emissions| {
+            assert_eq!(r.len(), emissions.len());
+            for (i, e) in r.zip(emissions) {
+                let mut want = [0.0; TAGS];
+                model.score(f.of(i), &mut want);
+                assert_eq!(want.map(f32::to_bits), e.map(f32::to_bits), "token {i}");
+                seen += 1;
+            }
+        });
+        assert_eq!(seen, doc.tokens.len());
     }
 
     #[test]

@@ -395,18 +395,19 @@ impl Model {
         self.rows == 0
     }
 
-    /// The slot of feature `key` (0: the model has no weight for it).
+    /// Where the weights of feature `key` are, to be added later with
+    /// [`Model::add_row`] (a look-up kept for a feature that recurs).
     #[inline]
-    fn slot(&self, key: u32) -> u64 {
+    pub fn find(&self, key: u32) -> Row {
         let size = self.slots.len();
         if size == 0 || key >> KEY_BITS != 0 {
-            return 0;
+            return Row(0);
         }
         let mut s = key as usize & (size - 1);
         loop {
             match self.slots.get(s).copied().unwrap_or(0) {
-                0 => return 0,
-                slot if unpack(slot).0 == key => return slot,
+                0 => return Row(0),
+                slot if unpack(slot).0 == key => return Row(slot),
                 _ => s = (s + 1) & (size - 1),
             }
         }
@@ -414,18 +415,23 @@ impl Model {
 
     /// The row of feature `key`, if the model has one.
     pub fn row(&self, key: u32) -> Option<[f32; TAGS]> {
-        let slot = self.slot(key);
-        if slot == 0 {
+        let found = self.find(key);
+        if found.0 == 0 {
             return None;
         }
         let mut row = [0.0; TAGS];
-        self.add_slot(slot, &mut row);
+        self.add_row(found, &mut row);
         Some(row)
     }
 
+    /// Adds a row found by [`Model::find`] into `out`. A tag the row has no weight for
+    /// is skipped: adding zero would not change the sum.
     #[inline]
-    fn add_slot(&self, slot: u64, out: &mut [f32; TAGS]) {
-        let (_, mut mask, off) = unpack(slot);
+    pub fn add_row(&self, row: Row, out: &mut [f32; TAGS]) {
+        if row.0 == 0 {
+            return;
+        }
+        let (_, mut mask, off) = unpack(row.0);
         let mut ws = self.values.get(off..).unwrap_or(&[]).iter();
         while mask != 0 {
             let t = mask.trailing_zeros() as usize;
@@ -443,18 +449,18 @@ impl Model {
         self.add(features, out);
     }
 
-    /// Adds the rows of `features` into `out`, in order. A tag a row has no weight for
-    /// is skipped: adding zero would not change the sum.
+    /// Adds the rows of `features` into `out`, in order.
     #[inline]
     pub fn add(&self, features: &[u32], out: &mut [f32; TAGS]) {
         for &f in features {
-            let slot = self.slot(f);
-            if slot != 0 {
-                self.add_slot(slot, out);
-            }
+            self.add_row(self.find(f), out);
         }
     }
 }
+
+/// The weights of one feature in a [`Model`] (or none), as [`Model::find`] found them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Row(u64);
 
 #[cfg(test)]
 mod tests {
