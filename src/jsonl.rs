@@ -11,9 +11,9 @@
 //! CLI's `--jsonl` is a thin shell around [`stream`].
 
 use crate::offsets::Unit;
-use crate::render::spans_json;
+use crate::render::write_spans;
 use crate::Options;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::fmt;
 use std::io::{self, BufRead, Write};
 
@@ -109,13 +109,14 @@ pub fn process_line(raw: &[u8], config: &Config) -> Result<Option<String>, LineE
         None => return Err(LineError::NoText),
     };
     let found = crate::annotate_with(&text, &config.options);
-    let mut out = Map::new();
-    out.insert("id".into(), o.remove("id").unwrap_or(Value::Null));
-    out.insert(
-        "spans".into(),
-        Value::Array(spans_json(&text, &found, config.unit)),
-    );
-    Ok(Some(Value::Object(out).to_string()))
+    // `{"id":..,"spans":[..]}`: the bytes serde_json would write for that object
+    let mut out = String::with_capacity(64 + found.spans.len() * 128);
+    out.push_str("{\"id\":");
+    out.push_str(&o.remove("id").unwrap_or(Value::Null).to_string());
+    out.push_str(",\"spans\":");
+    write_spans(&mut out, &text, &found, config.unit);
+    out.push('}');
+    Ok(Some(out))
 }
 
 /// The first `\uXXXX` escape of a surrogate that is not half of a high-low pair, with

@@ -82,6 +82,48 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// Many byte offsets of one text converted to another unit in one forward pass, then
+/// looked up in any order: what the renderers use for every offset of a document.
+#[derive(Debug)]
+pub struct Table<'a> {
+    text: &'a str,
+    unit: Unit,
+    bytes: Vec<usize>,
+    converted: Vec<usize>,
+}
+
+impl<'a> Table<'a> {
+    /// Converts `bytes` (any order, repeats allowed) of `text` into `unit`.
+    pub fn new(text: &'a str, unit: Unit, mut bytes: Vec<usize>) -> Table<'a> {
+        let mut converted = Vec::new();
+        if unit != Unit::Utf8 {
+            bytes.sort_unstable();
+            bytes.dedup();
+            let mut conv = Converter::new(text, unit);
+            converted = bytes.iter().map(|&b| conv.convert(b)).collect();
+        }
+        Table {
+            text,
+            unit,
+            bytes,
+            converted,
+        }
+    }
+
+    /// The offset of byte offset `byte` in this table's unit. A byte offset the table was
+    /// not built with is converted from the start of the text (correct, only slower).
+    pub fn get(&self, byte: usize) -> usize {
+        if self.unit == Unit::Utf8 {
+            return byte.min(self.text.len());
+        }
+        let i = self.bytes.partition_point(|&b| b < byte);
+        match (self.bytes.get(i), self.converted.get(i)) {
+            (Some(&b), Some(&c)) if b == byte => c,
+            _ => Converter::new(self.text, self.unit).convert(byte),
+        }
+    }
+}
+
 /// The byte offset of `offset` given in `unit` (the inverse of [`Converter`]), or
 /// `None` when it is past the end or inside a character.
 pub fn to_byte(text: &str, unit: Unit, offset: usize) -> Option<usize> {
@@ -127,6 +169,21 @@ mod tests {
         let mut c = Converter::new(text, Unit::Chars);
         assert_eq!(c.convert(5), 2);
         assert_eq!(c.convert(text.len()), 5);
+    }
+
+    #[test]
+    fn table_looks_up_in_any_order() {
+        let text = "a😀é中b";
+        for unit in [Unit::Utf8, Unit::Utf16, Unit::Chars] {
+            let t = Table::new(text, unit, vec![10, 1, 5, 1, 0]);
+            for b in [5, 0, 10, 1, 7, text.len(), 99] {
+                assert_eq!(
+                    t.get(b),
+                    naive(text, unit, b.min(text.len())),
+                    "{unit:?} {b}"
+                );
+            }
+        }
     }
 
     proptest! {

@@ -10,7 +10,8 @@
 //! in WebAssembly kills the instance and with it the page's annotator.
 
 use crate::offsets::Unit;
-use crate::render::{entities_json, spans_json};
+use crate::render::document_json;
+use crate::render::packed::packed;
 use crate::Options;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -24,11 +25,18 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub fn annotate_json(text: &str, kinds: &str) -> String {
     let options = parse_kinds(kinds);
     let found = crate::annotate_with(text, &options);
-    let out = serde_json::json!({
-        "spans": spans_json(text, &found, Unit::Utf16),
-        "entities": entities_json(&found),
-    });
-    out.to_string()
+    document_json(text, &found, Unit::Utf16)
+}
+
+/// Annotates `text` and returns the result packed into `u32` words (see
+/// [`crate::render::packed`]): what `www/newsmark-annotate.js` decodes into the same span
+/// and entity objects as [`annotate_json`] gives, without writing and parsing JSON.
+/// `kinds` as for [`annotate_json`]; offsets are UTF-16 code units.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn annotate_packed(text: &str, kinds: &str) -> Vec<u32> {
+    let options = parse_kinds(kinds);
+    let found = crate::annotate_with(text, &options);
+    packed(text, &found, Unit::Utf16)
 }
 
 /// The version of the newsmark crate (`"0.1.0"`).

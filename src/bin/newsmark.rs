@@ -3,7 +3,7 @@
 
 use newsmark::jsonl::{self, Config};
 use newsmark::offsets::Unit;
-use newsmark::render::{self, ansi, entities_json, html, spans_json};
+use newsmark::render::{self, ansi, document_json, html};
 use newsmark::{Kind, Options};
 use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -251,10 +251,7 @@ fn document(
     let kinds = &args.kinds;
     match args.format {
         Format::Json => {
-            let doc = serde_json::json!({
-                "spans": spans_json(text, &found, args.unit.unwrap_or(Unit::Utf8)),
-                "entities": entities_json(&found),
-            });
+            let doc = document_json(text, &found, args.unit.unwrap_or(Unit::Utf8));
             writeln!(out, "{doc}")?;
         }
         Format::Html => out.write_all(html::page(text, &found, kinds).as_bytes())?,

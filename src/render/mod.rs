@@ -2,6 +2,8 @@
 //!
 //! - [`spans_json`] / [`entities_json`]: the JSON contract of the CLI and the page,
 //!   offsets in any [`Unit`](crate::offsets::Unit).
+//! - [`packed::packed`]: the same content as flat `u32` words, for the WebAssembly
+//!   bindings (JavaScript builds the span objects from them).
 //! - [`inline`]: the readable inline notation of the spec files,
 //!   `[direct{Jane Doe} “We won,”] said [person Jane Doe].`, and [`parse_inline`], its
 //!   inverse.
@@ -15,8 +17,9 @@ pub mod ansi;
 pub mod html;
 mod json;
 mod notation;
+pub mod packed;
 
-pub use json::{entities_json, spans_json};
+pub use json::{document_json, entities_json, spans_json, write_entities, write_spans};
 pub use notation::{inline, parse_inline, Marked, ParseError, Parsed};
 
 use crate::span::{Annotation, Annotations, Kind};

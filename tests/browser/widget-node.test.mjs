@@ -56,3 +56,44 @@ test('the element class loads in Node without a DOM; define() without a registry
   assert.equal(typeof nm.NewsmarkText, 'function');
   assert.equal(nm.NewsmarkText.define(), nm.NewsmarkText, 'no customElements: nothing to do');
 });
+
+test('the packed result decodes to exactly the JSON contract (same objects, same key order)', async () => {
+  await nm.ready;
+  const core = await import('../../www/pkg/newsmark_core.js');
+  const { decodePacked } = await import('../../www/newsmark-annotate.js');
+  const { readFile, readdir } = await import('node:fs/promises');
+  const { existsSync } = await import('node:fs');
+  const texts = [
+    '',
+    '\u0000 "\\" 😀 \uD800 lone \uDFFF “We paid $5 million, or 3 kg,” said Jane Doe on April 16.',
+    '"'.repeat(3000),
+    (await readFile(new URL('../../www/samples/harbor-ferry.txt', import.meta.url), 'utf8')),
+  ];
+  const data = new URL('../data/', import.meta.url);
+  for (const f of (await readdir(data)).filter((f) => f.endsWith('.txt') && !f.endsWith('.marked.txt'))) {
+    texts.push(await readFile(new URL(f, data), 'utf8'));
+  }
+  // real articles when the shared data is there (not part of the repository)
+  const shared = new URL('../../../shared/data/quotes/polnear_dev.jsonl', import.meta.url);
+  if (existsSync(shared)) {
+    const lines = (await readFile(shared, 'utf8')).split('\n').filter(Boolean).slice(0, 12);
+    for (const line of lines) texts.push(JSON.parse(line).text);
+  }
+  let speakers = 0;
+  let values = 0;
+  for (const text of texts) {
+    for (const kinds of ['', 'number', 'quote']) {
+      const want = JSON.parse(core.annotate_json(text, kinds));
+      const got = decodePacked(core.annotate_packed(text, kinds), text);
+      if (!/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) {
+        assert.equal(JSON.stringify(got), JSON.stringify(want));
+      }
+      for (const s of got.spans) {
+        assert.equal(text.slice(s.start, s.end), s.text);
+        if (s.speaker) speakers += 1;
+        if (s.value) values += 1;
+      }
+    }
+  }
+  assert.ok(speakers > 0 && values > 0, 'the texts exercise speakers and values');
+});
