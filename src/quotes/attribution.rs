@@ -327,11 +327,26 @@ impl Reader<'_, '_> {
             j -= 1;
         }
         let joined = j > lo && matches!(self.word(j - 1), "and" | "but" | "or" | "then");
-        if joined || (w.ends_with("ing") && j > lo && self.word(j - 1) == ",") {
+        if joined {
+            // I laughed and said: the subject of the verb before the conjunction
+            if j >= lo + 3 && self.is_word(j - 2) && self.word(j - 2) != "," {
+                if let Some(m) = self.pronoun_mention(j - 3).or_else(|| {
+                    self.name_tokens(j - 3)
+                        .map(|(_, n)| self.mention(n.span, n.entity, MentionKind::Name))
+                }) {
+                    let s = self.ctx.doc.token_at_or_after(m.span.start);
+                    if s <= lo || !self.is_word(s - 1) || self.word(s - 1) == "and" {
+                        return Some(m);
+                    }
+                }
+            }
+            return self.main_subject(k);
+        }
+        if w.ends_with("ing") && j > lo && self.word(j - 1) == "," {
             return self.main_subject(k);
         }
         let m = self.subject_before(k, lo)?;
-        if m.kind != MentionKind::Description {
+        if m.kind != MentionKind::Description && !needs_subject(w) {
             return Some(m);
         }
         let s = self.ctx.doc.token_at_or_after(m.span.start);
@@ -531,26 +546,36 @@ impl Reader<'_, '_> {
             k = e;
             hops += 1;
         }
-        // an apposition: Smith, the minister, said
+        // an apposition (or two): Smith, the minister, said; Smith, the minister of
+        // X, one of the states suing Y, said
         if k < hi && self.word(k) == "," {
-            let mut e = k + 1;
-            while e < hi
-                && e - k < 16
-                && self.word(e) != ","
-                && !self
-                    .ctx
-                    .doc
-                    .token_text(e)
-                    .chars()
-                    .any(super::marks::is_mark)
-            {
-                if self.cue(e).is_some() && e == k + 1 {
+            let mut at = k;
+            for _ in 0..2 {
+                let mut e = at + 1;
+                while e < hi
+                    && e - at < 16
+                    && self.word(e) != ","
+                    && !self
+                        .ctx
+                        .doc
+                        .token_text(e)
+                        .chars()
+                        .any(super::marks::is_mark)
+                {
+                    if self.cue(e).is_some() && e == at + 1 {
+                        break;
+                    }
+                    e += 1;
+                }
+                if !(e < hi && self.word(e) == "," && e > at + 1) {
                     break;
                 }
-                e += 1;
-            }
-            if e < hi && self.word(e) == "," && e > k + 1 {
                 k = e + 1;
+                // a second one only when no cue follows the first
+                if self.cue(k).is_some() || self.word(k) == "," {
+                    break;
+                }
+                at = e;
             }
         }
         Some((m, k))
@@ -835,6 +860,16 @@ impl Reader<'_, '_> {
                 before: true,
             };
             if speaker.is_some() {
+                // Smith said, “…”: the cue that introduces the quotation itself wins
+                let cue_end = self.ctx.doc.token_at_or_after(cue_span.end);
+                let introduces = tried == 1
+                    && kind != CueKind::Name
+                    && !w.ends_with("ing")
+                    && (cue_end..b).all(|x| matches!(self.word(x), "," | ":"))
+                    && cue_end < b;
+                if introduces {
+                    return Some(at);
+                }
                 outer = Some(at);
                 continue;
             }
@@ -988,6 +1023,36 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
             let hi = container.end.min(sent(q.span.end.saturating_sub(1)).end);
             if let Some(a) = reader.according_to(Span::new(lo, hi), q.span) {
                 attr = Some(a);
+            }
+        }
+        if parent[i].is_none() && !attr.is_some_and(|a| a.speaker.is_some()) {
+            // Smith said the plan was late. “We lost a year.”: a quotation opening its
+            // sentence with no cue of its own reports the source of the sentence before
+            let s = ctx.sentence_of(q.span.start);
+            let opens = doc
+                .sentences
+                .get(s)
+                .is_some_and(|t| t.start == q.span.start);
+            if let (true, Some(prev)) = (opens, s.checked_sub(1).and_then(|p| doc.sentences.get(p)))
+            {
+                // (or ending the paragraph before, for a quotation opening its own)
+                let lo = if opens_para && !q.continued {
+                    prev.start
+                } else {
+                    prev.start.max(container.start)
+                };
+                // (after a sentence with quotations of its own, the speaker continues)
+                if lo < prev.end && !ctx.has_quote(Span::new(lo, prev.end)) {
+                    let sent = Span::new(lo, prev.end);
+                    if let Some(a) = reader.sentence_scan(sent, Span::new(prev.end, prev.end)) {
+                        attr = Some(Attribution {
+                            cue: None,
+                            speaker: a.speaker,
+                            kind: None,
+                            before: true,
+                        });
+                    }
+                }
             }
         }
         quotes[i].attr = attr;

@@ -125,6 +125,12 @@ impl<'a> Ctx<'a> {
         i > 0 && self.top[i - 1].end > pos
     }
 
+    /// True when some top-level quotation overlaps `span`.
+    pub fn has_quote(&self, span: Span) -> bool {
+        let i = self.top.partition_point(|s| s.end <= span.start);
+        self.top.get(i).is_some_and(|s| s.start < span.end)
+    }
+
     /// Index of the sentence holding byte `pos`.
     pub fn sentence_of(&self, pos: usize) -> usize {
         self.sentence_starts
