@@ -17,11 +17,11 @@
 use super::coref::{resolve_pronoun, Genders};
 use super::cues::{
     cue_kind, is_bare, is_determiner, is_filler, is_function_word, is_particle_cue, is_person_noun,
-    needs_subject, pronoun, CueKind, Gender,
+    is_speech_noun, needs_subject, pronoun, CueKind, Gender,
 };
 use super::{Ctx, Quote};
 use crate::segment::TokenKind;
-use crate::span::{QuoteType, Span};
+use crate::span::{NameType, QuoteType, Span};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -186,7 +186,16 @@ impl Reader<'_, '_> {
 
     /// A cue with its particle (`pointed out`): the span of both.
     fn particle_cue(&self, i: usize, end: usize) -> bool {
-        i + 1 < end && self.is_word(i) && is_particle_cue(self.word(i), self.word(i + 1))
+        i + 1 < end
+            && self.is_word(i)
+            && (is_particle_cue(self.word(i), self.word(i + 1))
+                // as the memo put it
+                || matches!(self.word(i), "put" | "puts") && self.word(i + 1) == "it"
+                // Sanders shot back
+                || matches!(
+                    self.word(i),
+                    "shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes"
+                ) && self.word(i + 1) == "back")
     }
 
     fn mention(&self, span: Span, entity: Option<u32>, kind: MentionKind) -> Mention {
@@ -277,11 +286,17 @@ impl Reader<'_, '_> {
         if !self.is_word(j) || is_filler(self.word(j)) || is_function_word(self.word(j)) {
             return None;
         }
-        let head_ok = is_person_noun(self.word(j));
+        let head_ok = is_person_noun(self.word(j)) || self.counted(j);
         let mut s = j;
         let mut det = false;
-        while s > lo && j - s < 6 {
+        while s > lo && j - s < 8 {
             let w = self.word(s - 1);
+            // the mother of three, 52 percent of voters
+            if w == "of" && s >= lo + 2 && (is_person_noun(self.word(s - 2)) || self.counted(s - 2))
+            {
+                s -= 1;
+                continue;
+            }
             if is_determiner(w) {
                 s -= 1;
                 det = true;
@@ -300,6 +315,17 @@ impl Reader<'_, '_> {
                 det = true;
                 break;
             }
+            let number = self
+                .ctx
+                .doc
+                .tokens
+                .get(s - 1)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+            if number && self.counted(s) {
+                // 52 percent
+                s -= 1;
+                continue;
+            }
             if !self.is_word(s - 1)
                 || cue_kind(w).is_some()
                 || is_filler(w)
@@ -310,11 +336,16 @@ impl Reader<'_, '_> {
             }
             s -= 1;
         }
-        if !(head_ok || det) {
+        if !(head_ok || det || self.counted(s)) {
             return None;
         }
         let span = Span::new(self.tok(s).start, self.tok(j).end);
         Some(self.mention(span, None, MentionKind::Description))
+    }
+
+    /// A count of people standing for them: `63 percent`, `52%`.
+    fn counted(&self, i: usize) -> bool {
+        matches!(self.word(i), "percent" | "%" | "majority" | "most" | "many")
     }
 
     /// The subject of the cue at token `k`: a participle (`…, saying`) or a verb
@@ -497,7 +528,23 @@ impl Reader<'_, '_> {
             while e < hi && self.capitalized(e) && self.ctx.name_at(e).is_none() {
                 e += 1;
             }
-            (self.capitalized_run(i..e), e)
+            // Rep. Jane Doe, New Jersey Gov. John Doe: the run titles the name after it
+            let mut t = e;
+            while t < hi && t < e + 2 && matches!(self.word(t), "." | "-") {
+                t += 1;
+            }
+            if let Some((r, n)) = self
+                .name_tokens(t)
+                .filter(|(_, n)| n.ty == NameType::Person)
+            {
+                let span = self.tok(i).cover(n.span);
+                (
+                    self.mention(span, n.entity, MentionKind::Name),
+                    r.end.min(hi),
+                )
+            } else {
+                (self.capitalized_run(i..e), e)
+            }
         } else if is_determiner(self.word(i)) || is_person_noun(self.word(i)) {
             let mut e = i + 1;
             while e < hi
@@ -581,6 +628,20 @@ impl Reader<'_, '_> {
         Some((m, k))
     }
 
+    /// A word opening an introductory phrase rather than the subject: an adverb
+    /// (`Ironically,`), a participle (`Preceded by …,`), a span of time (`Hours later,`).
+    fn intro_word(&self, i: usize) -> bool {
+        if self.ctx.name_at(i).is_some() || !self.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ed") || w.ends_with("ing")))
+            || matches!(
+                self.word(i + 1),
+                "later" | "earlier" | "ago" | "after" | "before"
+            )
+    }
+
     /// The subject of the clause holding token `k`: the first noun phrase of its
     /// sentence, past a leading conjunction and an introductory phrase ending in a comma.
     fn main_subject(&self, k: usize) -> Option<Mention> {
@@ -634,7 +695,24 @@ impl Reader<'_, '_> {
                     | "like"
                     | "unlike"
                     | "addressing"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "if"
+                    | "once"
+                    | "unless"
+                    | "until"
+                    | "whereas"
+                    | "given"
+                    | "amid"
+                    | "under"
+                    | "by"
+                    | "over"
+                    | "to"
+                    | "of"
+                    | "throughout"
             )
+            || self.intro_word(i)
         {
             let comma = (i..k).find(|&x| self.word(x) == ",")?;
             i = comma + 1;
@@ -784,6 +862,12 @@ impl Reader<'_, '_> {
             return Some(a);
         }
         // subject first: “…,” Smith said / he told reporters / the minister, Smith, said
+        // (or “…,” as Smith put it)
+        let i = if self.word(i) == "as" && i + 2 < d {
+            i + 1
+        } else {
+            i
+        };
         let (m, mut k) = self.np_starting_at(i, d)?;
         while k < d && k < i + 24 && (is_filler(self.word(k)) || TIME_WORDS.contains(&self.word(k)))
         {
@@ -809,6 +893,7 @@ impl Reader<'_, '_> {
         // the outermost source of the sentence is the speaker: in “She said she
         // recalls …” or “X said Y called it …”, the first cue with a subject wins
         let mut outer: Option<Attribution> = None;
+        let mut noun_src: Option<Attribution> = None;
         let mut k = b;
         while k > a && tried < 4 && b - k < 60 {
             k -= 1;
@@ -827,6 +912,18 @@ impl Reader<'_, '_> {
             } else if self.particle_cue(k, b) {
                 (CueKind::Say, self.tok(k).cover(self.tok(k + 1)))
             } else {
+                // Trump’s claim that “…”
+                if noun_src.is_none() && is_speech_noun(w) && k >= a + 2 && self.possessive(k - 1) {
+                    noun_src = self
+                        .np_ending_at(k - 2, a, 1)
+                        .filter(|m| m.kind != MentionKind::Description)
+                        .map(|m| Attribution {
+                            cue: Some(self.tok(k)),
+                            speaker: Some(m),
+                            kind: Some(CueKind::Say),
+                            before: true,
+                        });
+                }
                 continue;
             };
             tried += 1;
@@ -865,8 +962,7 @@ impl Reader<'_, '_> {
                 let introduces = tried == 1
                     && kind != CueKind::Name
                     && !w.ends_with("ing")
-                    && (cue_end..b).all(|x| matches!(self.word(x), "," | ":"))
-                    && cue_end < b;
+                    && (cue_end..b).all(|x| matches!(self.word(x), "," | ":"));
                 if introduces {
                     return Some(at);
                 }
@@ -879,6 +975,9 @@ impl Reader<'_, '_> {
         }
         if outer.is_some() {
             return outer;
+        }
+        if noun_src.is_some() {
+            return noun_src;
         }
         if cue_only.is_some() {
             return cue_only;

@@ -162,6 +162,7 @@ const SAY: &[&str] = &[
     "counsel",
     "echo",
     "add",
+    "comment",
 ];
 
 /// True when `word` is the bare form of a verb of saying (`say`, `reiterate`), which
@@ -224,6 +225,7 @@ const NAME: &[&str] = &[
     "slam",
     "characterize",
     "refer",
+    "liken",
 ];
 
 /// Verbs whose object is the person spoken to.
@@ -363,6 +365,48 @@ pub fn needs_subject(word: &str) -> bool {
             | "relate"
             | "relates"
             | "warns"
+            | "comment"
+            | "comments"
+    )
+}
+
+/// Nouns of saying that take the speaker as possessor: `Trump’s claim that “…”`.
+pub fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "statement"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "words"
+            | "assertion"
+            | "argument"
+            | "warning"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "description"
+            | "suggestion"
+            | "contention"
+            | "insistence"
+            | "message"
+            | "slogan"
+            | "complaint"
+            | "accusation"
+            | "response"
+            | "reply"
+            | "answer"
+            | "explanation"
+            | "prediction"
+            | "assessment"
+            | "testimony"
+            | "tweet"
+            | "declaration"
+            | "boast"
+            | "charge"
     )
 }
 
