@@ -35,6 +35,7 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     ms.sort_by_key(|m| m.tokens.start);
     org_words(doc, &mut ms);
     given_names(doc, &mut ms);
+    storms(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
     let (entity, people) = entities(doc, &ms);
@@ -227,6 +228,39 @@ fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
     add_disjoint(ms, added);
 }
 
+fn is_storm(w: &str) -> bool {
+    matches!(w, "Hurricane" | "Typhoon" | "Cyclone" | "Storm")
+}
+
+/// A name after a storm word (“Hurricane Katrina”) is the storm's: type other, the word
+/// included; so are its bare mentions elsewhere (“Katrina”), whatever the tagger thought.
+fn storms(doc: &Document, ms: &mut [Mention]) {
+    let mut names: HashSet<&str> = HashSet::new();
+    let mut prev_end = 0;
+    for m in ms.iter_mut() {
+        let s = m.tokens.start;
+        if m.tokens.len() > 1 && is_storm(text_of(doc, s)) {
+            m.ty = OTHER;
+        } else if s > prev_end && s > 0 && is_storm(text_of(doc, s - 1)) {
+            m.tokens.start = s - 1;
+            m.ty = OTHER;
+        } else {
+            prev_end = m.tokens.end;
+            continue;
+        }
+        prev_end = m.tokens.end;
+        names.insert(text_of(doc, m.tokens.end - 1));
+    }
+    if names.is_empty() {
+        return;
+    }
+    for m in ms.iter_mut() {
+        if m.tokens.len() == 1 && names.contains(text_of(doc, m.tokens.start)) {
+            m.ty = OTHER;
+        }
+    }
+}
+
 fn acronyms(doc: &Document, ms: &mut Vec<Mention>) {
     let mut found: HashMap<String, usize> = HashMap::new();
     let mut added = Vec::new();
@@ -395,9 +429,10 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
             continue;
         }
         // a surname, or else a given name alone (“Sahar” after “Sahar Khan”) that is
-        // not also a city's (“Paris” after “Paris Hilton”)
+        // not also a city's (“Paris” after “Paris Hilton”) nor a storm's
         let Some(people) = tails.get(&k).or_else(|| {
-            (m.tokens.len() == 1 && (m.ty == PERSON || lists.word(&k) & CITY == 0))
+            (m.tokens.len() == 1
+                && (m.ty == PERSON || (m.ty != OTHER && lists.word(&k) & CITY == 0)))
                 .then(|| given.get(k.as_str()))
                 .flatten()
         }) else {
@@ -604,6 +639,29 @@ mod tests {
         // a city keeps its own entity
         assert_eq!(r[3].1, NameType::Place);
         assert_ne!(r[3].2, r[2].2);
+    }
+
+    #[test]
+    fn storms_are_other_with_their_bare_names() {
+        let r = run(
+            "Hurricane Rita hit Texas. Rita then weakened, said Rita Moreno.",
+            &[
+                ("Rita", PERSON),
+                ("Texas", PLACE),
+                ("Rita", PERSON),
+                ("Rita Moreno", PERSON),
+            ],
+        );
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Hurricane Rita", NameType::Other),
+                ("Texas", NameType::Place),
+                ("Rita", NameType::Other),
+                ("Rita Moreno", NameType::Person),
+            ]
+        );
     }
 
     #[test]

@@ -56,6 +56,16 @@ tribuna tribune tv zeitung
 """.split()
 ORG_WORDS = sorted(set(ORG_WORDS) | set(MEDIA_WORDS))
 
+# Peoples, regional, ethnic and religious groups that the countryinfo demonyms lack; written
+# for this project. Like nationalities, a lone one ("Sunni", "Kurds") is a name of type other.
+GROUP_WORDS = """
+African Anglican Arab Asian Baptist Basque Bedouin Berber Briton Buddhist Catalan Catholic
+Christian Cossack English European Evangelical Flemish Hindu Hispanic Hutu Inuit Jew Jewish
+Kurd Kurdish Latina Latino Lutheran Maori Methodist Mormon Muslim Pashtun Presbyterian
+Protestant Scandinavian Scot Scottish Shia Shiite Sikh Sunni Tamil Tibetan Turk Tutsi
+Uighur Uyghur Welsh
+""".split()
+
 # Titles (mostly abbreviated) that nameparser lacks; written for this project.
 TITLE_ABBREVIATIONS = ("sen atty cmdr amb supt insp sec councilor councilman councilwoman chairman "
                        "chairwoman").split()
@@ -134,6 +144,7 @@ def main():
     data = json.loads(subprocess.check_output([py, "-c", EXTRACT]))
     data["org_words"] = ORG_WORDS
     data["media"] = MEDIA_WORDS
+    data["demonyms"] = data["demonyms"] + GROUP_WORDS
     data["titles"] = data["titles"] + TITLE_ABBREVIATIONS
     for name, entries in data.items():
         with open(os.path.join(HERE, f"{name}.txt"), "w", encoding="utf-8") as f:
@@ -147,7 +158,8 @@ def main():
             f.write(f"| {p} | {v} | {lic} | {what} |\n")
         f.write("\n`org_words.txt` (words that mark organization names) and `media.txt` (words "
                 "that end the names of newspapers and broadcasters) are written for this "
-                "project, in `build.py`, and so are a few abbreviated titles "
+                "project, in `build.py`, and so are the peoples and groups added to "
+                "`demonyms.txt` (\"Sunni\", \"Kurd\") and a few abbreviated titles "
                 "that nameparser lacks (`sen`, `atty`, ...).\n")
 
 
