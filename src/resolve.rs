@@ -13,9 +13,13 @@
 //! 2. **Names and numbers may sit inside a quote**, never across one of its ends and
 //!    never around one: in `“We paid $5,” Smith said` the money stays inside the quote;
 //!    a name proposal `Smith said “We` is dropped.
-//! 3. **Names and numbers never overlap each other.** The longer span wins, and a number
-//!    wins a tie: `April 16` (a date) beats a name proposal `April`; `Apollo 11` (a name)
-//!    beats the number `11`.
+//! 3. **Names and numbers never cross each other.** Of two that overlap, the longer span
+//!    wins, and a number wins a tie: `April 16` (a date) beats a name proposal `April`.
+//!    A number wholly inside a longer name stays, nested in it, when it holds a figure:
+//!    `World War [II]`, `the [Ninth] Circuit`, `[COVID-19]`'s `19`, `Apollo [11]` (the
+//!    name outside, the number inside, as a name sits inside a quote). A calendar word
+//!    with no digit inside a name is part of the name, not a date: `Friday Harbor`,
+//!    `March of Dimes`, `April Ryan` keep no number. A name never sits inside a number.
 //! 4. Identical proposals of one kind collapse into the first.
 //!
 //! Whatever a recognizer proposes, the output is sound: spans that are empty, out of
@@ -109,18 +113,31 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
             a.span.start,
         )
     });
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // start -> end, disjoint
+    // start -> (end, a name?), disjoint; and the numbers nested in those names, disjoint
+    let mut taken: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
+    let mut nested: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept = kept_quotes;
     for a in others {
         let s = a.span;
         if cuts_a_quote(s) {
             continue;
         }
+        // taken spans are disjoint: the last one starting before `s` ends is the only one
+        // that can hold it whole
         let before = taken.range(..s.end).next_back();
-        if before.is_some_and(|(_, &end)| end > s.start) {
+        if let Some((&start, &(end, name))) = before.filter(|(_, &(end, _))| end > s.start) {
+            let inside = start <= s.start && s.end <= end && end - start > s.len();
+            let free = nested
+                .range(..s.end)
+                .next_back()
+                .map_or(true, |(_, &e)| e <= s.start);
+            if name && inside && free && a.kind() == Kind::Number && holds_figure(text, &a) {
+                nested.insert(s.start, s.end);
+                kept.push(a);
+            }
             continue;
         }
-        taken.insert(s.start, s.end);
+        taken.insert(s.start, (s.end, a.kind() == Kind::Name));
         kept.push(a);
     }
 
@@ -129,6 +146,18 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
     Annotations {
         spans: kept,
         entities,
+    }
+}
+
+/// True for a number that may nest in a name: any but a date or time written without a
+/// digit (a month or weekday word inside a name is part of the name).
+fn holds_figure(text: &str, a: &Annotation) -> bool {
+    use crate::span::NumberType;
+    match a.label {
+        Label::Number(NumberType::Date | NumberType::Time) => {
+            text[a.span.range()].bytes().any(|b| b.is_ascii_digit())
+        }
+        _ => true,
     }
 }
 
@@ -252,6 +281,57 @@ mod tests {
             vec![n(0, 5), num(0, 8), n(10, 13), num(10, 13)],
         );
         assert_eq!(spans(&r), [(0, 8, Kind::Number), (10, 13, Kind::Number)]);
+    }
+
+    #[test]
+    fn numbers_nest_in_names_but_names_never_in_numbers() {
+        let text = "World War II and Article III; Friday Harbor; April 16 ended";
+        let at = |s: &str| text.find(s).unwrap();
+        let name = |s: &str| n(at(s), at(s) + s.len());
+        let number =
+            |s: &str, ty: NumberType| Annotation::new(at(s)..at(s) + s.len(), Label::Number(ty));
+        let r = resolve(
+            text,
+            vec![
+                name("World War II"),
+                number("II and", NumberType::Cardinal), // crosses the name's end
+                name("Article III"),
+                number("III", NumberType::Cardinal),
+                name("Friday Harbor"),
+                number("Friday", NumberType::Date), // a calendar word: part of the name
+                number("April 16", NumberType::Date),
+                name("April"), // a name inside a number: gone
+            ],
+        );
+        let kept: Vec<(&str, Kind)> = r.spans.iter().map(|a| (&text[a.span], a.kind())).collect();
+        assert_eq!(
+            kept,
+            [
+                ("World War II", Kind::Name),
+                ("Article III", Kind::Name),
+                ("III", Kind::Number),
+                ("Friday Harbor", Kind::Name),
+                ("April 16", Kind::Number),
+            ]
+        );
+        let r = resolve(
+            text,
+            vec![name("World War II"), num(6, 12), num(10, 12), num(0, 5)],
+        );
+        let inline = crate::render::inline(text, &r, &[Kind::Name, Kind::Number]);
+        assert!(
+            inline.starts_with("[person [cardinal World] [cardinal War II]]"),
+            "{inline}"
+        );
+        // numbers nested in one name never overlap each other
+        assert_eq!(
+            spans(&r),
+            [
+                (0, 12, Kind::Name),
+                (0, 5, Kind::Number),
+                (6, 12, Kind::Number)
+            ]
+        );
     }
 
     #[test]

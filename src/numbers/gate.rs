@@ -7,7 +7,7 @@
 //! - every reading holds an **anchor**: a token with a digit, a number word (`two`,
 //!   `third`, `million`, `thousands`, `half`, `quarter`, `dozen`, also inside a
 //!   hyphenated word: `six-mile`), a month, a weekday, `week`, `minus`, `negative`,
-//!   or a Roman numeral;
+//!   or a Roman numeral (with the letter `I`);
 //! - every token a reading takes before its first anchor is a **lead**: a word the
 //!   grammar reads before a figure or a calendar word (`between`, `from`, `the`, `a`,
 //!   `$`, `US`, `Rs`, `in`, `every`, `early`, `fiscal`, `Christmas`, `an hour and …`).
@@ -208,7 +208,10 @@ fn anchor(cx: &Cx, i: usize) -> bool {
         return false;
     }
     let raw = t.text.as_bytes();
-    if (2..=8).contains(&raw.len()) && raw.iter().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L')) {
+    if (1..=8).contains(&raw.len())
+        && raw.iter().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+        && (raw.len() > 1 || raw == b"I")
+    {
         return true;
     }
     // the number words inside "twenty-one", "six-mile", "third-quarter", "mid-November",

@@ -218,12 +218,20 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
         }
         return None;
     }
-    // "several thousand", "a few hundred", "about hundred miles"
+    // "several thousand", "a few hundred", "about hundred miles", "another hundred"
     if i > 0
         && matches!(low, "hundred" | "thousand" | "million" | "billion")
         && matches!(
             cx.low(i - 1),
-            "several" | "few" | "some" | "many" | "about" | "couple" | "multiple" | "nearly"
+            "several"
+                | "few"
+                | "some"
+                | "many"
+                | "about"
+                | "couple"
+                | "multiple"
+                | "nearly"
+                | "another"
         )
     {
         return Some(Fig {
@@ -2229,9 +2237,13 @@ fn hyphen_word(rest: &str) -> bool {
 }
 
 /// A Roman numeral after a name or a section sign: "World War II", "Title IV", "Louis
-/// XV", "§ VI". Single letters ("I", "V") are left alone: they are words far more often.
+/// XV", "§ VI". Of the single letters only `I` is read, and only as [`regnal_one`]
+/// allows: letters are words far more often.
 fn roman(cx: &Cx, i: usize) -> Option<f64> {
     let r = cx.raw(i);
+    if r == "I" {
+        return regnal_one(cx, i).then_some(1.0);
+    }
     if r.len() < 2 || r.len() > 8 || !r.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L')) {
         return None;
     }
@@ -2279,6 +2291,46 @@ fn roman(cx: &Cx, i: usize) -> Option<f64> {
         }
     }
     (back == r && total > 1).then_some(f64::from(total))
+}
+
+/// Nouns that a Roman numeral labels: "Phase I trials", "Type I diabetes".
+const NUMBERED_NOUNS: &[&str] = &[
+    "phase", "type", "stage", "class", "part", "chapter", "title", "grade", "tier", "category",
+    "volume", "book", "act", "article", "section", "division", "league",
+];
+
+/// The numeral `I` after a name, not the pronoun: "Norton I, Emperor", "Pope Damasus
+/// I, who", "World War I.", "Phase I trials". After a name it must end the phrase (a
+/// comma, a period, a bracket, a possessive follows); after a word that stands
+/// sentence-first or in capitals it is read only when the same name has it elsewhere
+/// in the text in plain position ("Norton I" makes "NORTON I" and a sentence-first
+/// "Norton I" numerals too).
+pub(crate) fn regnal_one(cx: &Cx, i: usize) -> bool {
+    if i == 0 || cx.raw(i) != "I" || !cx.capitalized(i - 1) || cx.tight(i) {
+        return false;
+    }
+    let prev = cx.low(i - 1);
+    if NUMBERED_NOUNS.contains(&prev) || prev == "war" && cx.low(i.wrapping_sub(2)) == "world" {
+        return true;
+    }
+    let ends = i + 1 >= cx.len()
+        || cx.line_break_before(i + 1)
+        || matches!(
+            cx.raw(i + 1),
+            "," | "." | ";" | ":" | ")" | "’s" | "'s" | "”" | "\"" | "—" | "!" | "?"
+        );
+    ends && (plain_regnal(cx, i) || cx.regnal_names().iter().any(|n| n == prev))
+}
+
+/// `I` after a capitalized word that is not sentence-first, not in capitals and not a
+/// calendar word, before the end of the phrase: the plain position of a regnal numeral.
+pub(crate) fn plain_regnal(cx: &Cx, i: usize) -> bool {
+    let p = cx.raw(i - 1);
+    p.len() > 1
+        && !p.chars().all(char::is_uppercase)
+        && !cx.initial(i - 1)
+        && lx::month(cx.low(i - 1)).is_none()
+        && lx::weekday(cx.low(i - 1)).is_none()
 }
 
 /// List and section markers ("1. Introduction", "2.1. Methods", "1) first, 2) second")
@@ -2383,7 +2435,8 @@ pub(crate) fn dotted_quad(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
     (out.len() == 4).then_some(out)
 }
 
-/// Digits at the end of a hyphenated word: "I-44", "US-75", "post-2015", "F-16".
+/// Digits at the end of a hyphenated word: "I-44", "US-75", "post-2015", "F-16",
+/// "COVID-19", "Covid-19".
 pub(crate) fn word_digits(cx: &Cx, i: usize) -> Option<Hit> {
     if cx.kind(i) != Some(TokenKind::Word) {
         return None;
@@ -2395,7 +2448,11 @@ pub(crate) fn word_digits(cx: &Cx, i: usize) -> Option<Hit> {
     if d.is_empty() || d.len() > 4 || !d.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let capitals = head.len() <= 4 && head.bytes().all(|b| b.is_ascii_uppercase());
+    // "F-16", "I-44", "COVID-19"; a capitalized word: "Covid-19", "Boeing-737"
+    let capitals = head.len() <= 5 && head.bytes().all(|b| b.is_ascii_uppercase())
+        || head.len() >= 2
+            && head.starts_with(|c: char| c.is_ascii_uppercase())
+            && head[1..].bytes().all(|b| b.is_ascii_lowercase());
     let prefix = matches!(
         head.to_lowercase().as_str(),
         "post" | "pre" | "late" | "early"

@@ -68,7 +68,7 @@ fn scan(cx: &Cx, may_start: impl Fn(usize) -> bool) -> Vec<Annotation> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.len() {
-        if !may_start(i) {
+        if cx.toks[i].in_url || !may_start(i) {
             i += 1;
             continue;
         }
@@ -138,6 +138,8 @@ pub(crate) struct Tok<'a> {
     pub kind: TokenKind,
     /// True when it starts a sentence (after any opening quotes or brackets).
     pub initial: bool,
+    /// True when it is part of a web address, where no figure is read.
+    pub in_url: bool,
 }
 
 /// The tokens of a document, with the look-ups the grammar needs.
@@ -149,15 +151,23 @@ pub(crate) struct Cx<'a> {
     /// The lowercase text of every token, one after the other (one allocation per
     /// document instead of one per token).
     lows: String,
+    /// The names (lowercase) that a regnal `I` follows in plain position somewhere in
+    /// the text (see `grammar::regnal_one`).
+    regnal: Vec<String>,
 }
 
 impl<'a> Cx<'a> {
     fn new(doc: &Document<'a>) -> Cx<'a> {
         let mut starts = doc.sentences.iter().map(|s| s.start).peekable();
+        let url_list = urls(doc.text);
+        let mut urls = url_list.iter().peekable();
         let mut toks: Vec<Tok<'a>> = Vec::with_capacity(doc.tokens.len());
         let mut lows = String::with_capacity(doc.text.len() + doc.text.len() / 8);
         for t in &doc.tokens {
             let text = doc.slice(t.span);
+            while urls.peek().is_some_and(|u| u.end <= t.span.start) {
+                urls.next();
+            }
             while starts.peek().is_some_and(|&s| s < t.span.start) {
                 starts.next();
             }
@@ -183,13 +193,27 @@ impl<'a> Cx<'a> {
                 span: t.span,
                 kind: t.kind,
                 initial: at_start || after_opener,
+                in_url: urls.peek().is_some_and(|u| u.start <= t.span.start),
             });
         }
-        Cx {
+        let mut cx = Cx {
             text: doc.text,
             toks,
             lows,
-        }
+            regnal: Vec::new(),
+        };
+        let regnal = (1..cx.len())
+            .filter(|&i| cx.raw(i) == "I" && grammar::plain_regnal(&cx, i))
+            .filter(|&i| grammar::regnal_one(&cx, i))
+            .map(|i| cx.low(i - 1).to_string())
+            .collect();
+        cx.regnal = regnal;
+        cx
+    }
+
+    /// The names that a regnal `I` follows in plain position in this text.
+    pub fn regnal_names(&self) -> &[String] {
+        &self.regnal
     }
 
     /// Number of tokens.
@@ -261,6 +285,40 @@ impl<'a> Cx<'a> {
     pub fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Number)
     }
+}
+
+/// The byte ranges of the web addresses in `text` (`https://…`, `www.…`, up to a space,
+/// a quote or a bracket, without the punctuation that ends a sentence), in order and
+/// disjoint. Their digits are paths and identifiers, not figures.
+fn urls(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let b = text.as_bytes();
+    let mut k = 0;
+    while let Some(p) = memchr_any(b, k) {
+        let rest = &b[p..];
+        let starts = rest.starts_with(b"http://")
+            || rest.starts_with(b"https://")
+            || rest.starts_with(b"www.") && (p == 0 || !b[p - 1].is_ascii_alphanumeric());
+        if !starts || out.last().is_some_and(|u| u.end > p) {
+            k = p + 1;
+            continue;
+        }
+        let len = text[p..]
+            .find(|c: char| c.is_whitespace() || "\"<>“”‘’«»[]{}|".contains(c))
+            .unwrap_or(text.len() - p);
+        let url = text[p..p + len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+        out.push(p..p + url.len());
+        k = p + len.max(1);
+    }
+    out
+}
+
+/// The first `h` or `w` at or after `from`, where a web address may start.
+fn memchr_any(b: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?
+        .iter()
+        .position(|&c| c == b'h' || c == b'w')
+        .map(|p| from + p)
 }
 
 /// A [`NumberValue`] with only `value` set (dropping values that are not finite).
