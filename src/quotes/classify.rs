@@ -110,6 +110,24 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // a nickname between given name and surname: Robert C. “Bobby” Scott
+        let next_tok = doc.token_at_or_after(q.q.span.end);
+        let capital_word = |j: usize| {
+            doc.tokens.get(j).is_some_and(|t| {
+                t.kind == TokenKind::Word && doc.slice(t.span).starts_with(char::is_uppercase)
+            })
+        };
+        let nickname = words <= 2
+            && capital
+            && !inner.ends_with(['.', ',', '!', '?'])
+            && prev.is_some_and(|j| {
+                capital_word(j) || ctx.lower(j) == "." && j > 0 && capital_word(j - 1)
+            })
+            && capital_word(next_tok)
+            && doc
+                .tokens
+                .get(next_tok)
+                .is_some_and(|t| t.span.start == q.q.span.end + 1);
         // a quoted word used as a modifier inside a noun phrase (the “temporary” bridge)
         let next = doc.token_at_or_after(q.q.span.end);
         let modifier = doc.tokens.get(next).is_some_and(|t| {
@@ -151,7 +169,7 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
         // a quotation inside another is part of the outer speaker's words, not one the
         // article reports (it keeps a cue and speaker found inside the outer one), unless
         // the outer one is a block quotation of a text and the inner one has its own cue
-        q.ty = if title || single_unattributed {
+        q.ty = if title || single_unattributed || nickname {
             QuoteType::Scare
         } else if q.depth > 0 {
             match (attributed && in_block, full) {
