@@ -321,8 +321,8 @@ impl Reader<'_, '_> {
                 .tokens
                 .get(s - 1)
                 .is_some_and(|t| t.kind == TokenKind::Number);
-            if number && self.counted(s) {
-                // 52 percent
+            if number && (self.counted(s) || w.contains('-')) {
+                // 52 percent, the 34-year-old mother
                 s -= 1;
                 continue;
             }
@@ -376,11 +376,23 @@ impl Reader<'_, '_> {
         if w.ends_with("ing") && j > lo && self.word(j - 1) == "," {
             return self.main_subject(k);
         }
+        if w.ends_with("ing") && j > lo {
+            // footage of Trump saying “…”: the participle's own subject
+            if let Some((_, n)) = self.name_tokens(j - 1).filter(|(r, _)| r.end == j) {
+                if n.ty == NameType::Person {
+                    return Some(self.mention(n.span, n.entity, MentionKind::Name));
+                }
+            }
+        }
         let m = self.subject_before(k, lo)?;
         if m.kind != MentionKind::Description && !needs_subject(w) {
             return Some(m);
         }
-        let s = self.ctx.doc.token_at_or_after(m.span.start);
+        let mut s = self.ctx.doc.token_at_or_after(m.span.start);
+        if m.kind == MentionKind::Name && s > lo && self.word(s - 1) == "the" {
+            // The New York Times reports
+            s -= 1;
+        }
         let opens_clause = s <= lo
             || self.ctx.doc.tokens[s - 1].kind == TokenKind::Punct
             || matches!(
@@ -995,6 +1007,21 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        // Obama is rolling out a new message: “…” (the subject of the clause the colon
+        // ends introduces what follows)
+        if b > a + 2 && self.word(b - 1) == ":" {
+            if let Some(m) = self.main_subject(b - 1) {
+                let s = self.ctx.doc.token_at_or_after(m.span.start);
+                if s >= a && (m.kind != MentionKind::Description || is_determiner(self.word(s))) {
+                    return Some(Attribution {
+                        cue: None,
+                        speaker: Some(m),
+                        kind: None,
+                        before: true,
+                    });
+                }
+            }
+        }
         None
     }
 }
@@ -1078,10 +1105,31 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
         }
         let before = reader.before(st.before.start, st.before.end);
         let closes_sentence = inner.ends_with(['.', '!', '?', '…']);
+        // a cue right before the opening mark (`described it as “…”`) governs it
+        let adjacent = |b: &Attribution| {
+            b.speaker.is_some()
+                && b.cue.is_some_and(|c| {
+                    doc.token_at_or_after(c.end) + 1 >= st.before.end
+                        && doc
+                            .slice(Span::new(c.end.min(q.span.start), q.span.start))
+                            .trim()
+                            .len()
+                            <= 3
+                })
+        };
         let mut attr = match (after, before) {
             (Some(a), Some(b)) => {
                 // a quotation ending its sentence belongs with a cue before it
-                if closes_sentence && b.speaker.is_some() || a.speaker.is_none() {
+                // (over a weak cue after it: a participle, a naming verb, a noun)
+                let weak = a.kind == Some(CueKind::Name)
+                    || a.cue.is_some_and(|c| {
+                        let w = doc.slice(c).to_lowercase();
+                        w.ends_with("ing") || needs_subject(&w)
+                    });
+                if closes_sentence && b.speaker.is_some()
+                    || a.speaker.is_none()
+                    || weak && adjacent(&b)
+                {
                     Some(b)
                 } else {
                     Some(a)
