@@ -7,7 +7,7 @@
 //! - every reading holds an **anchor**: a token with a digit, a number word (`two`,
 //!   `third`, `million`, `thousands`, `half`, `quarter`, `dozen`, also inside a
 //!   hyphenated word: `six-mile`), a month, a weekday, `week`, `minus`, `negative`,
-//!   or a Roman numeral (with the letter `I`);
+//!   a vulgar fraction (`½`) or a Roman numeral (with the letter `I`);
 //! - every token a reading takes before its first anchor is a **lead**: a word the
 //!   grammar reads before a figure or a calendar word (`between`, `from`, `the`, `a`,
 //!   `$`, `US`, `Rs`, `in`, `every`, `early`, `fiscal`, `Christmas`, `an hour and …`).
@@ -201,7 +201,10 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     let Some(t) = cx.toks.get(i) else {
         return false;
     };
-    if t.kind == TokenKind::Number || t.text.bytes().any(|b| b.is_ascii_digit()) {
+    if t.kind == TokenKind::Number
+        || t.text.bytes().any(|b| b.is_ascii_digit())
+        || !t.text.is_ascii() && lx::vulgar_fraction(t.text).is_some()
+    {
         return true;
     }
     if t.kind != TokenKind::Word {
@@ -211,6 +214,7 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     if (1..=8).contains(&raw.len())
         && raw.iter().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
         && (raw.len() > 1 || raw == b"I")
+        || raw == b"I."
     {
         return true;
     }

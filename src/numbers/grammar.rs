@@ -146,6 +146,21 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
     if cx.kind(i) != Some(TokenKind::Word) {
         return None;
     }
+    // "½ cup"
+    if let Some(v) = lx::vulgar_fraction(raw) {
+        return Some(Fig {
+            start: cx.start(i),
+            end: cx.end(i),
+            next: i + 1,
+            value: v,
+            words: false,
+            vague: false,
+            ordinal: false,
+            digits: None,
+            scaled: false,
+            fraction: true,
+        });
+    }
     // "a hundred", "a dozen", "a million"
     if matches!(low, "a" | "an") {
         let n = cx.low(i + 1);
@@ -325,6 +340,14 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
     };
     let suffix = &s[n..];
     if suffix.is_empty() && cx.raw(i + 1) != "^" {
+        return Some(f);
+    }
+    // "1½"
+    if let Some(v) = lx::vulgar_fraction(suffix).filter(|_| plain) {
+        f.value += v;
+        f.end = base + s.len();
+        f.digits = None;
+        f.fraction = true;
         return Some(f);
     }
     // "17th-century": an ordinal joined to a word
@@ -849,6 +872,17 @@ fn extend(cx: &Cx, mut f: Fig) -> Fig {
     }
     if f.vague || f.scaled && !f.words {
         return f;
+    }
+    // a mixed number: "2 ¼"
+    if f.digits.is_some() && cx.gap(j) == " " {
+        if let Some(v) = lx::vulgar_fraction(cx.raw(j)) {
+            f.value += v;
+            f.end = cx.end(j);
+            f.next = j + 1;
+            f.digits = None;
+            f.fraction = true;
+            return f;
+        }
     }
     // a mixed number: "5 1/8", "2 1/2"
     if f.digits.is_some() && cx.is_num(j) && cx.gap(j) == " " {
@@ -1825,9 +1859,10 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
     }
 
     if let Some(v) = roman(cx, i) {
+        // "World War I." keeps its period out
         return Some(Hit {
             start: cx.start(i),
-            end: cx.end(i),
+            end: cx.start(i) + cx.raw(i).trim_end_matches('.').len(),
             next: i + 1,
             ty: NumberType::Cardinal,
             value: val(v),
@@ -2241,7 +2276,7 @@ fn hyphen_word(rest: &str) -> bool {
 /// allows: letters are words far more often.
 fn roman(cx: &Cx, i: usize) -> Option<f64> {
     let r = cx.raw(i);
-    if r == "I" {
+    if r == "I" || r == "I." {
         return regnal_one(cx, i).then_some(1.0);
     }
     if r.len() < 2 || r.len() > 8 || !r.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L')) {
@@ -2304,14 +2339,19 @@ const NUMBERED_NOUNS: &[&str] = &[
 /// comma, a period, a bracket, a possessive follows); after a word that stands
 /// sentence-first or in capitals it is read only when the same name has it elsewhere
 /// in the text in plain position ("Norton I" makes "NORTON I" and a sentence-first
-/// "Norton I" numerals too).
+/// "Norton I" numerals too). The token `I.` (the tokenizer keeps the period of a single
+/// letter) is read only after a numbered noun: "World War I.", not "Robert I. Smith".
 pub(crate) fn regnal_one(cx: &Cx, i: usize) -> bool {
-    if i == 0 || cx.raw(i) != "I" || !cx.capitalized(i - 1) || cx.tight(i) {
+    if i == 0 || !matches!(cx.raw(i), "I" | "I.") || !cx.capitalized(i - 1) || cx.tight(i) {
         return false;
     }
     let prev = cx.low(i - 1);
     if NUMBERED_NOUNS.contains(&prev) || prev == "war" && cx.low(i.wrapping_sub(2)) == "world" {
         return true;
+    }
+    // "I." elsewhere is an initial ("Robert I. Smith")
+    if cx.raw(i) != "I" {
+        return false;
     }
     let ends = i + 1 >= cx.len()
         || cx.line_break_before(i + 1)

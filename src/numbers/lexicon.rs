@@ -907,6 +907,28 @@ pub fn currency_country(w: &str) -> Option<Option<&'static str>> {
     })
 }
 
+/// The value of a vulgar fraction character (`½`, `¾`, `⅔`).
+pub fn vulgar_fraction(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
 /// Words of vague amount that act as numbers (`thousands of`, `dozens`).
 pub fn vague(w: &str) -> Option<f64> {
     Some(match w {
