@@ -356,6 +356,16 @@ mod gate_property {
             "than",
             "page",
             "version",
+            "½",
+            "¼",
+            "1½",
+            "I",
+            "I.",
+            "World",
+            "War",
+            "Phase",
+            "Pope",
+            "https://x.org/5/",
         ] {
             v.push(w.to_string());
         }
