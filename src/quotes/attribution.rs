@@ -148,7 +148,10 @@ impl Reader<'_, '_> {
             let closing_mark = matches!(pw, "’" | "'")
                 && self.ctx.in_quote(self.tok(p).start)
                 && !self.ctx.in_quote(self.tok(i).start);
-            if is_determiner(pw)
+            // (Several said: a quantifier standing alone is the subject)
+            let alone = matches!(pw, "several" | "some" | "many" | "most" | "both" | "few")
+                && (p == 0 || !self.is_word(p - 1));
+            if is_determiner(pw) && !alone
                 || (self.possessive(p) && !closing_mark)
                 || matches!(pw, "that" | "of" | "whose")
             {
@@ -283,6 +286,22 @@ impl Reader<'_, '_> {
             return None;
         }
         // a description: words back to a determiner or a possessive
+        if matches!(
+            self.word(j),
+            "several"
+                | "others"
+                | "some"
+                | "many"
+                | "most"
+                | "few"
+                | "both"
+                | "dozens"
+                | "hundreds"
+        ) && (j == lo || !self.is_word(j - 1) || matches!(self.word(j - 1), "and" | "but"))
+        {
+            // Several said
+            return Some(self.mention(self.tok(j), None, MentionKind::Description));
+        }
         if !self.is_word(j) || is_filler(self.word(j)) || is_function_word(self.word(j)) {
             return None;
         }
@@ -458,6 +477,19 @@ impl Reader<'_, '_> {
             // Beck, who has described …: the relative pronoun stands for the name
             return self.np_ending_at(j - 2, lo, 0);
         }
+        if self.word(j) == "," && j > lo && self.word(j - 1) == ")" {
+            // Smith (R-Texas), said
+            if let Some(o) = (j.saturating_sub(10).max(lo)..j - 1)
+                .rev()
+                .find(|&x| self.word(x) == "(")
+            {
+                if let Some(m) = self.np_ending_at(o.saturating_sub(1), lo, 0) {
+                    if m.kind == MentionKind::Name {
+                        return Some(m);
+                    }
+                }
+            }
+        }
         if self.word(j) == ")" {
             // Smith (R-Texas) said
             let open = (j.saturating_sub(10).max(lo)..j)
@@ -576,6 +608,16 @@ impl Reader<'_, '_> {
         } else {
             return None;
         };
+        // Smith (R-Texas), said: the party and state are no part of the subject
+        if k < hi && self.word(k) == "(" {
+            if let Some(close) = (k + 1..hi.min(k + 10)).find(|&x| self.word(x) == ")") {
+                if matches!(self.word(close + 1), "," | "said" | "says")
+                    || self.cue(close + 1).is_some()
+                {
+                    k = close + 1;
+                }
+            }
+        }
         // a possessive makes the name a modifier: Trump’s spokeswoman said
         if k < hi && self.possessive(k) {
             let mut e = k + 1;
@@ -888,6 +930,12 @@ impl Reader<'_, '_> {
         if k < d {
             if let Some(kind) = self.cue(k) {
                 return Some(found(k, kind, Some(m)));
+            }
+            // “…,” he will say
+            if k > i && matches!(self.word(k - 1), "will" | "would") {
+                if let Some(kind) = cue_kind(self.word(k)).filter(|_| is_bare(self.word(k))) {
+                    return Some(found(k, kind, Some(m)));
+                }
             }
             if self.particle_cue(k, d) {
                 let mut a = found(k, CueKind::Say, Some(m));
