@@ -369,7 +369,9 @@ impl Genders {
             }
             if let Some((e, s)) = last {
                 let here = ctx.sentence_of(t.span.start);
-                if here <= s + 1 && !ctx.in_quote(t.span.start) {
+                // McCaskill scolded him: an object in the name's own sentence is someone else
+                let object = here == s && matches!(ctx.lower(ti), "him" | "her");
+                if here <= s + 1 && !ctx.in_quote(t.span.start) && !object {
                     g.vote(e, gw, 1);
                     last = None;
                 }
@@ -404,7 +406,8 @@ pub fn resolve_pronoun(ctx: &Ctx, genders: &Genders, pos: usize, gender: Gender)
         return None;
     }
     let end = ctx.names.partition_point(|n| n.span.start < pos);
-    let mut fallback: Option<u32> = None;
+    let mut fallback: Option<(u32, usize)> = None;
+    let here = ctx.sentence_of(pos);
     let mut seen = 0;
     for n in ctx.names[..end].iter().rev() {
         if n.ty != NameType::Person || ctx.in_quote(n.span.start) {
@@ -416,10 +419,21 @@ pub fn resolve_pronoun(ctx: &Ctx, genders: &Genders, pos: usize, gender: Gender)
             break;
         }
         match genders.of(e) {
-            g if g == gender => return Some(e),
-            Gender::Unknown if fallback.is_none() => fallback = Some(e),
+            g if g == gender => {
+                // a person of unknown gender in the pronoun's own sentence is nearer
+                // than one of matching gender named in an earlier sentence
+                if let Some((f, fs)) = fallback {
+                    if fs == here && ctx.sentence_of(n.span.start) < here {
+                        return Some(f);
+                    }
+                }
+                return Some(e);
+            }
+            Gender::Unknown if fallback.is_none() => {
+                fallback = Some((e, ctx.sentence_of(n.span.start)));
+            }
             _ => {}
         }
     }
-    fallback
+    fallback.map(|(f, _)| f)
 }
