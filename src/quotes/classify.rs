@@ -6,8 +6,10 @@
 //! - **partial**: a fragment woven into the writer's sentence, after a word
 //!   (`called the plan “a disaster”`), in a sentence with a cue or a speaker.
 //! - **scare**: a quoted term nobody is reported to have said: a fragment with no cue and
-//!   no speaker around it (`the “experts”`), a title (`NBC’s “Meet the Press”`), or a
-//!   quotation nested in another with no cue of its own.
+//!   no speaker around it (`the “experts”`), a title (`NBC’s “Meet the Press”`), a
+//!   nickname (`Robert C. “Bobby” Scott`), or a quotation nested in another: that one is
+//!   part of the outer speaker's words, not a quotation the article reports (inside a
+//!   block quotation of a text, a nested quotation with its own cue is a quote).
 
 use super::{Ctx, Quote};
 use crate::segment::TokenKind;

@@ -13,7 +13,9 @@
 //!    said to have said).
 //!
 //! A quotation without a cue of its own continues the speaker of the quotation before it
-//! in its paragraph, or of the paragraph before when it opens its paragraph.
+//! in its paragraph, or of the paragraph before when it opens its paragraph; failing
+//! that, a quotation opening its sentence takes the source of the sentence of reported
+//! speech just before it (`Smith said the plan was late. “We lost a year.”`).
 
 pub mod attribution;
 pub mod classify;
