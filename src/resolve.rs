@@ -53,6 +53,8 @@ use crate::span::{Annotation, Annotations, Entity, Kind, Label, NameType, Span};
 use std::collections::{BTreeMap, HashMap};
 
 /// Applies the overlap policy and links entities. See the module docs.
+// Annotations are large; the policy sorts and picks indices, and each kept annotation
+// moves once, into the output.
 pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
     let valid = |s: Span| {
         s.start < s.end
@@ -60,53 +62,62 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
             && text.is_char_boundary(s.start)
             && text.is_char_boundary(s.end)
     };
-    let (mut quotes, mut others): (Vec<Annotation>, Vec<Annotation>) = proposals
-        .into_iter()
-        .filter(|a| valid(a.span))
-        .map(|mut a| {
-            // what is attached must be as sound as the span: the renderers slice by it
-            if a.kind() != Kind::Quote {
-                a.speaker = None;
-                a.cue = None;
-            }
-            if a.kind() != Kind::Name {
-                a.entity = None;
-            }
-            if let Some(sp) = a.speaker.as_mut() {
-                sp.mention = sp.mention.filter(|&m| valid(m));
-            }
-            a.cue = a.cue.filter(|&c| valid(c));
-            a
-        })
-        .partition(|a| a.kind() == Kind::Quote);
+    let mut proposals = proposals;
+    let mut quotes: Vec<usize> = Vec::new();
+    let mut others: Vec<usize> = Vec::with_capacity(proposals.len());
+    for (i, a) in proposals.iter_mut().enumerate() {
+        if !valid(a.span) {
+            continue;
+        }
+        // what is attached must be as sound as the span: the renderers slice by it
+        if a.kind() != Kind::Quote {
+            a.speaker = None;
+            a.cue = None;
+        }
+        if a.kind() != Kind::Name {
+            a.entity = None;
+        }
+        if let Some(sp) = a.speaker.as_mut() {
+            sp.mention = sp.mention.filter(|&m| valid(m));
+        }
+        a.cue = a.cue.filter(|&c| valid(c));
+        if a.kind() == Kind::Quote {
+            quotes.push(i);
+        } else {
+            others.push(i);
+        }
+    }
+    let span = |i: usize| proposals[i].span;
 
     // 1. quotes: a laminar family, earliest start wins
-    quotes.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
-    quotes.dedup_by_key(|a| a.span);
-    let mut kept_quotes: Vec<Annotation> = Vec::with_capacity(quotes.len());
+    quotes.sort_by_key(|&i| (span(i).start, std::cmp::Reverse(span(i).end)));
+    quotes.dedup_by_key(|i| span(*i));
+    let mut kept: Vec<usize> = Vec::with_capacity(quotes.len() + others.len());
     let mut stack: Vec<Span> = Vec::new();
     for q in quotes {
-        while stack.last().is_some_and(|top| top.end <= q.span.start) {
+        let qs = span(q);
+        while stack.last().is_some_and(|top| top.end <= qs.start) {
             stack.pop();
         }
-        if stack.last().is_some_and(|top| q.span.end > top.end) {
+        if stack.last().is_some_and(|top| qs.end > top.end) {
             continue; // crosses an earlier quote
         }
-        stack.push(q.span);
-        kept_quotes.push(q);
+        stack.push(qs);
+        kept.push(q);
     }
 
     // 2. and 3. names and numbers: longest first, number before name on a tie
-    let mut bounds: Vec<usize> = kept_quotes
+    let mut bounds: Vec<usize> = kept
         .iter()
-        .flat_map(|q| [q.span.start, q.span.end])
+        .flat_map(|&q| [span(q).start, span(q).end])
         .collect();
     bounds.sort_unstable();
     let cuts_a_quote = |s: Span| {
         let i = bounds.partition_point(|&b| b <= s.start);
         bounds.get(i).is_some_and(|&b| b < s.end)
     };
-    others.sort_by_key(|a| {
+    others.sort_by_key(|&i| {
+        let a = &proposals[i];
         (
             std::cmp::Reverse(a.span.len()),
             a.kind() != Kind::Number,
@@ -116,8 +127,8 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
     // start -> (end, a name?), disjoint; and the numbers nested in those names, disjoint
     let mut taken: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
     let mut nested: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut kept = kept_quotes;
-    for a in others {
+    for i in others {
+        let a = &proposals[i];
         let s = a.span;
         if cuts_a_quote(s) {
             continue;
@@ -131,22 +142,24 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
                 .range(..s.end)
                 .next_back()
                 .map_or(true, |(_, &e)| e <= s.start);
-            if name && inside && free && a.kind() == Kind::Number && holds_figure(text, &a) {
+            if name && inside && free && a.kind() == Kind::Number && holds_figure(text, a) {
                 nested.insert(s.start, s.end);
-                kept.push(a);
+                kept.push(i);
             }
             continue;
         }
         taken.insert(s.start, (s.end, a.kind() == Kind::Name));
-        kept.push(a);
+        kept.push(i);
     }
 
-    kept.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end), a.kind()));
-    let entities = link(text, &mut kept);
-    Annotations {
-        spans: kept,
-        entities,
-    }
+    kept.sort_by_key(|&i| {
+        let a = &proposals[i];
+        (a.span.start, std::cmp::Reverse(a.span.end), a.kind())
+    });
+    let mut slots: Vec<Option<Annotation>> = proposals.into_iter().map(Some).collect();
+    let mut spans: Vec<Annotation> = kept.iter().filter_map(|&i| slots[i].take()).collect();
+    let entities = link(text, &mut spans);
+    Annotations { spans, entities }
 }
 
 /// True for a number that may nest in a name: any but a date or time written without a
@@ -165,6 +178,8 @@ fn link(text: &str, spans: &mut [Annotation]) -> Vec<Entity> {
     let mut renumber: HashMap<u32, u32> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut type_votes: Vec<[u32; 4]> = Vec::new();
+    // the length in chars of each entity's name so far, and the mention that gave it
+    let mut longest: Vec<(usize, Span)> = Vec::new();
     for a in spans.iter_mut() {
         let (Label::Name(ty), Some(old)) = (a.label, a.entity) else {
             if a.kind() == Kind::Name {
@@ -180,6 +195,7 @@ fn link(text: &str, spans: &mut [Annotation]) -> Vec<Entity> {
                     mentions: 1,
                 });
                 type_votes.push([0; 4]);
+                longest.push((0, a.span));
                 a.entity = Some(id);
             }
             continue;
@@ -194,15 +210,21 @@ fn link(text: &str, spans: &mut [Annotation]) -> Vec<Entity> {
                 mentions: 0,
             });
             type_votes.push([0; 4]);
+            longest.push((0, a.span));
         }
-        let e = &mut entities[id as usize];
-        e.mentions += 1;
-        let mention = &text[a.span.range()];
-        if mention.chars().count() > e.name.chars().count() {
-            e.name = mention.to_string();
+        entities[id as usize].mentions += 1;
+        let chars = text[a.span.range()].chars().count();
+        let best = &mut longest[id as usize];
+        if chars > best.0 {
+            *best = (chars, a.span);
         }
         type_votes[id as usize][ty as usize] += 1;
         a.entity = Some(id);
+    }
+    for (e, &(chars, span)) in entities.iter_mut().zip(&longest) {
+        if chars > 0 {
+            e.name = text[span.range()].to_string();
+        }
     }
     for (e, votes) in entities.iter_mut().zip(&type_votes) {
         if votes.iter().any(|&v| v > 0) {

@@ -114,6 +114,8 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The line breaks (what the byte scan of `paragraphs` finds).
+#[cfg(test)]
 fn is_line_break(c: char) -> bool {
     matches!(
         c,
@@ -148,10 +150,27 @@ fn paragraphs(text: &str) -> Vec<Span> {
             out.push(Span::new(a + lead, a + lead + trimmed.len()));
         }
     };
-    for (i, c) in text.char_indices() {
-        if is_line_break(c) {
+    // bytes, not chars: every line break is one of these byte sequences (a lead byte
+    // starts each), and everything else is skipped a byte at a time
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let width = match b {
+            b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2, // U+0085
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3 // U+2028, U+2029
+            }
+            _ => 0,
+        };
+        if width > 0 {
             push(start, i);
-            start = i + c.len_utf8();
+            start = i + width;
+            i += width;
+        } else {
+            i += 1;
         }
     }
     push(start, text.len());
@@ -163,6 +182,14 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General Punctuation (dashes, curly quotes, spaces, joiners) holds no letter or
+    // digit: a quick no for the commonest non-ASCII characters of news text
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -174,7 +201,10 @@ fn is_mark(c: char) -> bool {
 /// The char starting at byte `i`, if `i` is a char boundary inside the text.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }
 
 /// The char ending at byte `i`.
@@ -203,7 +233,12 @@ fn tokens(text: &str) -> Vec<Token> {
         if is_word_char(c) {
             let numeric = c.is_ascii_digit();
             let mut j = after(text, i);
+            let bytes = text.as_bytes();
             loop {
+                // the common case first: a run of ASCII letters and digits
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
                 match char_at(text, j) {
                     Some(d) if is_word_char(d) => j += d.len_utf8(),
                     // soft hyphens, joiners and direction marks inside a word: news\u{AD}paper
@@ -344,13 +379,21 @@ fn abbreviation(word: &str) -> Option<Abbr> {
     if word.len() > 8 {
         return None;
     }
-    let lower = word.to_lowercase();
-    let lower = lower.as_str();
-    if TITLES.contains(&lower) {
+    // the lists are ASCII: an ASCII word is compared without lowercasing it into a new
+    // string; any other (say with a Kelvin sign, which lowercases to `k`) is lowercased
+    let lowered;
+    let lower = if word.is_ascii() {
+        word
+    } else {
+        lowered = word.to_lowercase();
+        lowered.as_str()
+    };
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(lower));
+    if is(TITLES) {
         Some(Abbr::Title)
-    } else if NUMBER_PREFIXES.contains(&lower) {
+    } else if is(NUMBER_PREFIXES) {
         Some(Abbr::NumberPrefix)
-    } else if OTHER_ABBREVIATIONS.contains(&lower) {
+    } else if is(OTHER_ABBREVIATIONS) {
         Some(Abbr::Other)
     } else {
         None
@@ -491,6 +534,17 @@ fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span> {
         let mut k = 0;
         while k < toks.len() {
             let tok = toks[k];
+            // only a punctuation token can be a full stop, only a word can end in the
+            // period of an abbreviation: most tokens are passed over unsliced
+            let candidate = match tok.kind {
+                TokenKind::Punct => true,
+                TokenKind::Word => text.as_bytes().get(tok.span.end.wrapping_sub(1)) == Some(&b'.'),
+                TokenKind::Number => false,
+            };
+            if !candidate {
+                k += 1;
+                continue;
+            }
             let s = &text[tok.span.range()];
             // a full stop, or a period that may belong to an abbreviation (weak)
             let weak = match s {
@@ -735,6 +789,27 @@ mod tests {
         let initials = "J. ".repeat(100_000);
         let d = Document::new(&initials);
         assert_eq!(d.sentences.len(), 1);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_char_classes() {
+        // is_word_char's quick no for General Punctuation
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!(c.is_alphanumeric() || is_mark(c)), "{c:?}");
+        }
+        for c in (0..0x80u8).map(char::from) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        // the byte scan of paragraphs finds exactly the line breaks
+        let all: String = ('\u{0}'..='\u{3000}').collect();
+        let d = Document::new(&all);
+        let want = all.split(is_line_break).filter(|p| {
+            !p.trim_matches(|c: char| is_space(c) || is_invisible(c))
+                .is_empty()
+        });
+        assert_eq!(d.paragraphs.len(), want.count());
+        assert_eq!(abbreviation("GOV"), Some(Abbr::Title));
+        assert_eq!(abbreviation("\u{212A}y"), None);
     }
 
     #[test]
