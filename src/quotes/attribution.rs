@@ -559,7 +559,22 @@ impl Reader<'_, '_> {
         if let Some(m) = self.pronoun_mention(i) {
             return Some((m, i + 1));
         }
-        let (m, mut k) = if let Some((r, n)) = self.name_tokens(i) {
+        // Texas Sen. Ted Cruz: a place and a title before a person
+        let titled = self.name_tokens(i).and_then(|(r, n)| {
+            if n.ty == NameType::Person || r.end >= hi || !self.capitalized(r.end) {
+                return None;
+            }
+            let mut t = r.end + 1;
+            while t < hi && t < r.end + 3 && matches!(self.word(t), ".") {
+                t += 1;
+            }
+            self.name_tokens(t)
+                .filter(|(_, p)| p.ty == NameType::Person)
+                .map(|(pr, p)| (self.tok(i).cover(p.span), p.entity, pr.end))
+        });
+        let (m, mut k) = if let Some((span, entity, end)) = titled {
+            (self.mention(span, entity, MentionKind::Name), end.min(hi))
+        } else if let Some((r, n)) = self.name_tokens(i) {
             (
                 self.mention(n.span, n.entity, MentionKind::Name),
                 r.end.min(hi),
@@ -721,6 +736,15 @@ impl Reader<'_, '_> {
                     | "also"
                     | "later"
                     | "now"
+                    | "moreover"
+                    | "indeed"
+                    | "furthermore"
+                    | "separately"
+                    | "similarly"
+                    | "likewise"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | ","
             )
         {
             i += 1;
@@ -771,7 +795,18 @@ impl Reader<'_, '_> {
             let comma = (i..k).find(|&x| self.word(x) == ",")?;
             i = comma + 1;
         }
-        if self.ctx.in_quote(self.tok(i).start) {
+        // Speaking in Salem, New Hampshire, Trump said: the place closes the phrase
+        if let Some((r, n)) = self.name_tokens(i) {
+            if n.ty != NameType::Person
+                && r.end < k
+                && self.word(r.end) == ","
+                && r.start > 0
+                && self.word(r.start - 1) == ","
+            {
+                i = r.end + 1;
+            }
+        }
+        if i >= k || self.ctx.in_quote(self.tok(i).start) {
             return None;
         }
         let (m, _) = self.np_starting_at(i, k)?;
