@@ -20,7 +20,7 @@
 //! [`classes`]).
 
 use super::dates;
-use super::lexicon::{self as lx, FnvMap};
+use super::lexicon::{self as lx, Filter, FnvMap};
 use super::Cx;
 use crate::segment::TokenKind;
 use std::sync::OnceLock;
@@ -128,9 +128,10 @@ const ANCHORS: &[&str] = &[
     "negative",
 ];
 
-/// The class of every listed word (lowercase), built on first use.
-fn classes() -> &'static FnvMap<&'static str, u8> {
-    static MAP: OnceLock<FnvMap<&'static str, u8>> = OnceLock::new();
+/// The class of every listed word (lowercase), built on first use, with a filter of
+/// its keys.
+fn classes() -> &'static (Filter, FnvMap<&'static str, u8>) {
+    static MAP: OnceLock<(Filter, FnvMap<&'static str, u8>)> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut m: FnvMap<&'static str, u8> = FnvMap::default();
         let mut add = |w: &'static str, c: u8| *m.entry(w).or_insert(0) |= c;
@@ -184,16 +185,24 @@ fn classes() -> &'static FnvMap<&'static str, u8> {
         for w in lower {
             add(w.as_str(), LEAD);
         }
-        m
+        let mut f = Filter::new();
+        for w in m.keys() {
+            f.insert(w);
+        }
+        (f, m)
     })
 }
 
 fn class(w: &str) -> u8 {
-    // no listed word is longer; most words of a text are skipped here
+    // no listed word is longer; most words of a text are turned away here
     if w.len() > 14 {
         return 0;
     }
-    classes().get(w).copied().unwrap_or(0)
+    let (filter, map) = classes();
+    if !filter.may_hold(w) {
+        return 0;
+    }
+    map.get(w).copied().unwrap_or(0)
 }
 
 /// True when token `i` is an anchor (see the module docs).
@@ -213,8 +222,8 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     let raw = t.text.as_bytes();
     if (1..=8).contains(&raw.len())
         && raw.iter().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
-        && (raw.len() > 1 || raw == b"I")
-        || raw == b"I."
+        && (raw.len() > 1 || raw == b"I" && cx.capitalized(i.wrapping_sub(1)))
+        || raw == b"I." && cx.capitalized(i.wrapping_sub(1))
     {
         return true;
     }

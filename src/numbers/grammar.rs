@@ -93,8 +93,10 @@ pub(crate) fn literal(s: &str) -> (f64, usize, bool) {
     let num = &s[..k];
     let value = if num.len() > 400 {
         f64::INFINITY
-    } else {
+    } else if num.contains(',') {
         num.replace(',', "").parse::<f64>().unwrap_or(f64::NAN)
+    } else {
+        num.parse::<f64>().unwrap_or(f64::NAN)
     };
     (value, k, plain)
 }
@@ -1278,11 +1280,9 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
     }
     // units of measure, one to three words: "5 km", "190,000 square meters",
     // "10 Kilometers per hour", "98.6 degrees fahrenheit", "85°", "70°F"
-    let mut words: Vec<&str> = Vec::with_capacity(3);
-    for k in j..(j + 3).min(cx.len()) {
-        words.push(cx.low(k));
-    }
-    if let Some((u, n)) = lx::unit_phrase(&words) {
+    let words = [cx.low(j), cx.low(j + 1), cx.low(j + 2)];
+    let n_words = (j + 3).min(cx.len()).saturating_sub(j);
+    if let Some((u, n)) = lx::unit_phrase(&words[..n_words]) {
         return mk(
             cx.end(j + n - 1),
             j + n,

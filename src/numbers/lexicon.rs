@@ -31,13 +31,46 @@ impl Hasher for Fnv {
 /// A hash map with the [`Fnv`] hasher.
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// A 4096-bit filter over the length and three bytes of each key. Most words of a text
+/// are in no table, and the filter turns them away without hashing the whole word (the
+/// grammar asks its tables many times per token).
+pub(crate) struct Filter([u64; 64]);
+
+impl Filter {
+    /// A filter that holds no key.
+    pub(crate) const fn new() -> Filter {
+        Filter([0; 64])
+    }
+
+    fn slot(w: &[u8]) -> usize {
+        let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        let m = w[w.len() / 2];
+        let x = (w.len() as u32) << 24 ^ u32::from(a) << 16 ^ u32::from(m) << 8 ^ u32::from(z);
+        (x.wrapping_mul(0x9E37_79B9) >> 20) as usize
+    }
+
+    /// Lets `w` through from now on.
+    pub(crate) fn insert(&mut self, w: &str) {
+        let k = Filter::slot(w.as_bytes());
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    /// False when `w` was never inserted (true may be either).
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let k = Filter::slot(w.as_bytes());
+        self.0[k >> 6] >> (k & 63) & 1 == 1
+    }
+}
+
 /// A word table looked up in constant time: the map is built from the slice on first
 /// use. The grammar asks these tables at nearly every token, so a scan of the slice
 /// (hundreds of units) dominated the cost of reading numbers. Where a key stands twice,
 /// the first entry wins, as a scan would have it.
 struct Table<V: 'static> {
     pairs: &'static [(&'static str, V)],
-    map: OnceLock<FnvMap<&'static str, V>>,
+    map: OnceLock<(Filter, FnvMap<&'static str, V>)>,
 }
 
 impl<V: Copy + Send + Sync> Table<V> {
@@ -49,23 +82,26 @@ impl<V: Copy + Send + Sync> Table<V> {
     }
 
     fn get(&self, key: &str) -> Option<V> {
-        self.map
-            .get_or_init(|| {
-                let mut m = FnvMap::with_capacity_and_hasher(self.pairs.len(), Default::default());
-                for &(k, v) in self.pairs.iter().rev() {
-                    m.insert(k, v);
-                }
-                m
-            })
-            .get(key)
-            .copied()
+        let (filter, map) = self.map.get_or_init(|| {
+            let mut f = Filter::new();
+            let mut m = FnvMap::with_capacity_and_hasher(self.pairs.len(), Default::default());
+            for &(k, v) in self.pairs.iter().rev() {
+                f.insert(k);
+                m.insert(k, v);
+            }
+            (f, m)
+        });
+        if !filter.may_hold(key) {
+            return None;
+        }
+        map.get(key).copied()
     }
 }
 
 /// A set of words looked up in constant time, built from the slice on first use.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FnvMap<&'static str, ()>>,
+    set: OnceLock<(Filter, FnvMap<&'static str, ()>)>,
 }
 
 impl WordSet {
@@ -79,9 +115,14 @@ impl WordSet {
 
     /// True when `w` is in the set.
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().map(|&w| (w, ())).collect())
-            .contains_key(w)
+        let (filter, set) = self.set.get_or_init(|| {
+            let mut f = Filter::new();
+            for w in self.words {
+                f.insert(w);
+            }
+            (f, self.words.iter().map(|&w| (w, ())).collect())
+        });
+        filter.may_hold(w) && set.contains_key(w)
     }
 }
 
@@ -647,6 +688,18 @@ pub fn unit(word: &str) -> Option<&'static str> {
 /// The canonical symbol of a unit written as two or three words (`square meters`,
 /// `miles per hour`), given lowercase words.
 pub fn unit_phrase(words: &[&str]) -> Option<(&'static str, usize)> {
+    // most figures are followed by no unit of several words: the first word says so
+    // without building a key
+    static FIRST: OnceLock<FnvMap<&'static str, ()>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        UNITS
+            .iter()
+            .filter_map(|(k, _)| k.split_once(' ').map(|(f, _)| (f, ())))
+            .collect()
+    });
+    if !words.first().is_some_and(|w| first.contains_key(w)) {
+        return None;
+    }
     // longest first
     for n in (2..=words.len().min(3)).rev() {
         let mut key = String::new();
