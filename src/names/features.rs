@@ -559,17 +559,20 @@ fn list_positions(lists: &Lists, keys: &[u64], sentences: &[Range<usize>]) -> Ve
                 }
                 h = extend_key(h, keys[j]);
                 let bits = lists.get(h);
-                if bits == 0 {
-                    continue;
-                }
-                if len == 1 {
-                    pos[i][0] |= bits;
-                } else {
-                    pos[i][1] |= bits;
-                    for p in pos.iter_mut().take(j).skip(i + 1) {
-                        p[2] |= bits;
+                if bits != 0 {
+                    if len == 1 {
+                        pos[i][0] |= bits;
+                    } else {
+                        pos[i][1] |= bits;
+                        for p in pos.iter_mut().take(j).skip(i + 1) {
+                            p[2] |= bits;
+                        }
+                        pos[j][3] |= bits;
                     }
-                    pos[j][3] |= bits;
+                }
+                // no longer entry begins with this phrase (most words begin none)
+                if !lists.extends(h) {
+                    break;
                 }
             }
         }

@@ -8,6 +8,7 @@
 
 use crate::segment::{Document, TokenKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 /// A country or territory.
@@ -55,7 +56,41 @@ pub const MAX_TOKENS: usize = 5;
 /// The compiled lists: phrase hashes (of lowercased tokens) to category bits.
 #[derive(Debug)]
 pub struct Lists {
-    phrases: HashMap<u64, u16>,
+    phrases: HashMap<u64, u16, KeyHash>,
+    /// Hashes of the phrases that begin a longer entry: a matcher stops extending a
+    /// phrase that is not among them.
+    prefixes: HashSet<u64, KeyHash>,
+}
+
+/// The keys are hashes already: one multiply spreads them over the table, where SipHash
+/// would cost more than the rest of a look-up.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHash;
+
+impl BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+/// The hasher of [`KeyHash`], for `u64` keys.
+#[derive(Debug)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        let h = self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^ (h >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 ^= k;
+    }
 }
 
 /// The lists, built on first use.
@@ -87,7 +122,8 @@ pub fn extend_key(phrase: u64, token: u64) -> u64 {
 
 impl Lists {
     fn build() -> Lists {
-        let mut phrases: HashMap<u64, u16> = HashMap::new();
+        let mut phrases: HashMap<u64, u16, KeyHash> = HashMap::default();
+        let mut prefixes: HashSet<u64, KeyHash> = HashSet::default();
         for (bit, text) in SOURCES.into_iter().chain(RULE_SOURCES) {
             for line in text.lines() {
                 let line = line.trim();
@@ -105,13 +141,23 @@ impl Lists {
                     continue;
                 }
                 let mut h = 0;
-                for t in toks {
+                for (k, t) in toks.iter().enumerate() {
+                    if k > 0 {
+                        prefixes.insert(h);
+                    }
                     h = extend_key(h, token_key(t.trim_end_matches('.')));
                 }
                 *phrases.entry(h).or_insert(0) |= bit;
             }
         }
-        Lists { phrases }
+        Lists { phrases, prefixes }
+    }
+
+    /// True when some entry is longer than the phrase whose hash is `key` and begins
+    /// with it.
+    #[inline]
+    pub fn extends(&self, key: u64) -> bool {
+        self.prefixes.contains(&key)
     }
 
     /// The categories of the phrase whose hash is `key` (0 when it is in no list).
@@ -130,7 +176,7 @@ impl Lists {
 /// trainer): a capitalized word found here is often just a sentence's first word.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: HashSet<u64>,
+    words: HashSet<u64, KeyHash>,
 }
 
 impl Lexicon {
@@ -170,7 +216,11 @@ mod tests {
         assert_eq!(l.word("fentanyl"), 0);
         assert_ne!(l.word("Noticias") & MEDIA, 0);
         assert_ne!(l.word("Noticias") & ORG_WORD, 0);
-        let two = extend_key(extend_key(0, token_key("New")), token_key("Zealand"));
+        let new = extend_key(0, token_key("New"));
+        let two = extend_key(new, token_key("Zealand"));
         assert_ne!(l.get(two) & COUNTRY, 0);
+        assert!(l.extends(new));
+        assert!(!l.extends(two) || l.get(two) != 0);
+        assert!(!l.extends(extend_key(0, token_key("fentanyl"))));
     }
 }

@@ -90,19 +90,21 @@ fn each_sentence(
 ) {
     let sentences = features::sentence_tokens(doc);
     let prep = features::Prepared::new(doc, &sentences, lexicon);
+    // Look-ups are the main cost and nearly all cache misses, so they are made in
+    // batches, all addresses first (the misses overlap), then the additions.
     let mut ids = Vec::with_capacity(64);
+    let mut rows: Vec<model::Row> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     // A token's word features come first in its list, so their summed weights are a
     // prefix of its emission scores: summed once per distinct text, every float addition
     // still happens in the order `Model::score` over the whole list would do it.
-    let words: Vec<[f32; TAGS]> = (0..prep.distinct())
-        .map(|w| {
-            ids.clear();
-            prep.word_features(w, &mut ids);
-            let mut e = [0.0; TAGS];
-            model.score(&ids, &mut e);
-            e
-        })
-        .collect();
+    for w in 0..prep.distinct() {
+        ids.clear();
+        prep.word_features(w, &mut ids);
+        rows.extend(ids.iter().map(|&id| model.find(id)));
+        ends.push(rows.len());
+    }
+    let words = model.sums(&rows, &ends, |_| [0.0; TAGS]);
     // The neighbour features of a token read one neighbour's text alone: their rows are
     // looked up once per distinct text (and once for the sentence edge).
     let edge: [model::Row; NEIGHBOUR_FEATURES] =
@@ -110,36 +112,42 @@ fn each_sentence(
     let neighbours: Vec<[model::Row; NEIGHBOUR_FEATURES]> = (0..prep.distinct())
         .map(|w| std::array::from_fn(|k| model.find(prep.neighbour_feature(k, Some(w)))))
         .collect();
-    let mut emissions: Vec<[f32; TAGS]> = Vec::new();
     for r in sentences {
         let caps = features::headline(doc, r.clone());
-        emissions.clear();
+        rows.clear();
+        ends.clear();
         for i in r.clone() {
-            let mut sink = Emission {
+            let mut sink = Gather {
                 model,
                 edge: &edge,
                 neighbours: &neighbours,
-                scores: words.get(prep.word_of(i)).copied().unwrap_or([0.0; TAGS]),
+                rows: &mut rows,
             };
             prep.context(r.clone(), caps, i, &mut sink);
-            emissions.push(sink.scores);
+            ends.push(rows.len());
         }
+        let emissions = model.sums(&rows, &ends, |k| {
+            words
+                .get(prep.word_of(r.start + k))
+                .copied()
+                .unwrap_or([0.0; TAGS])
+        });
         f(r, &emissions);
     }
 }
 
-/// Adds a token's context features to its emission scores as they come.
-struct Emission<'a> {
+/// Collects the rows of a token's context features, in order.
+struct Gather<'a> {
     model: &'a Model,
     edge: &'a [model::Row; NEIGHBOUR_FEATURES],
     neighbours: &'a [[model::Row; NEIGHBOUR_FEATURES]],
-    scores: [f32; TAGS],
+    rows: &'a mut Vec<model::Row>,
 }
 
-impl features::Sink for Emission<'_> {
+impl features::Sink for Gather<'_> {
     #[inline]
     fn feature(&mut self, id: u32) {
-        self.model.add_row(self.model.find(id), &mut self.scores);
+        self.rows.push(self.model.find(id));
     }
 
     #[inline]
@@ -148,9 +156,8 @@ impl features::Sink for Emission<'_> {
             Some(w) => self.neighbours.get(w),
             None => Some(self.edge),
         };
-        if let Some(&row) = rows.and_then(|r| r.get(k)) {
-            self.model.add_row(row, &mut self.scores);
-        }
+        self.rows
+            .push(rows.and_then(|r| r.get(k)).copied().unwrap_or_default());
     }
 }
 
