@@ -149,8 +149,10 @@ impl Reader<'_, '_> {
                 && self.ctx.in_quote(self.tok(p).start)
                 && !self.ctx.in_quote(self.tok(i).start);
             // (Several said: a quantifier standing alone is the subject)
-            let alone = matches!(pw, "several" | "some" | "many" | "most" | "both" | "few")
-                && (p == 0 || !self.is_word(p - 1));
+            let alone = matches!(
+                pw,
+                "several" | "some" | "many" | "most" | "both" | "few" | "another"
+            ) && (p == 0 || !self.is_word(p - 1));
             if is_determiner(pw) && !alone
                 || (self.possessive(p) && !closing_mark)
                 || matches!(pw, "that" | "of" | "whose")
@@ -297,7 +299,10 @@ impl Reader<'_, '_> {
                 | "both"
                 | "dozens"
                 | "hundreds"
-        ) && (j == lo || !self.is_word(j - 1) || matches!(self.word(j - 1), "and" | "but"))
+                | "another"
+        ) && (j == lo
+            || !self.is_word(j - 1)
+            || matches!(self.word(j - 1), "and" | "but" | "yet"))
         {
             // Several said
             return Some(self.mention(self.tok(j), None, MentionKind::Description));
@@ -344,6 +349,13 @@ impl Reader<'_, '_> {
                 // 52 percent, the 34-year-old mother
                 s -= 1;
                 continue;
+            }
+            if let Some((r, _)) = self.name_tokens(s - 1) {
+                // a State Department official: a name modifies the head
+                if r.start >= lo && r.start < s {
+                    s = r.start;
+                    continue;
+                }
             }
             if !self.is_word(s - 1)
                 || cue_kind(w).is_some()
