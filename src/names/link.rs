@@ -15,7 +15,7 @@
 //!    missed becomes a mention too.
 
 use super::lists::{
-    self, CITY, COUNTRY, DEMONYM, GIVEN, MEDIA, ORG_SUFFIX, ORG_WORD, REGION, TITLE,
+    self, CITY, COUNTRY, DEMONYM, GIVEN, MEDIA, ORG_SUFFIX, ORG_WORD, REGION, SURNAME, TITLE,
 };
 use super::model::TYPES;
 use super::Mention;
@@ -452,22 +452,37 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
 }
 
 fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &HashSet<u32>) {
-    let mut votes: HashMap<u32, ([u32; 4], usize, usize)> = HashMap::new();
+    let lists = lists::lists();
+    // a word that is a given name and nothing else in the lists (not a surname, place,
+    // organization word or title): “Gloria”, not “Chase” or “Chelsea”
+    let not_given = SURNAME | COUNTRY | REGION | CITY | DEMONYM | ORG_WORD | ORG_SUFFIX | TITLE;
+    let only_given = |m: &Mention| {
+        m.tokens.len() == 1 && {
+            let bits = lists.word(text_of(doc, m.tokens.start));
+            bits & GIVEN != 0 && bits & not_given == 0
+        }
+    };
+    // type counts, longest mention's length and type, all mentions are a given name alone
+    let mut votes: HashMap<u32, ([u32; 4], usize, usize, bool)> = HashMap::new();
     for (m, &e) in ms.iter().zip(entity) {
-        let v = votes.entry(e).or_insert(([0; 4], 0, m.ty));
+        let v = votes.entry(e).or_insert(([0; 4], 0, m.ty, true));
         v.0[m.ty.min(3)] += 1;
         let len = key(doc, m.tokens.clone()).len();
         if len > v.1 {
             v.1 = len;
             v.2 = m.ty;
         }
+        v.3 &= only_given(m);
     }
     for (m, e) in ms.iter_mut().zip(entity) {
         if people.contains(e) {
             m.ty = PERSON;
-        } else if let Some((counts, _, longest)) = votes.get(e) {
+        } else if let Some((counts, _, longest, given)) = votes.get(e) {
             let best = counts.iter().copied().max().unwrap_or(0);
-            m.ty = if counts[*longest] == best {
+            m.ty = if *given && counts[PERSON] > 0 {
+                // a given name the tagger once took for a person is one
+                PERSON
+            } else if counts[*longest] == best {
                 *longest
             } else {
                 (0..4).find(|&t| counts[t] == best).unwrap_or(m.ty)
@@ -662,6 +677,30 @@ mod tests {
                 ("Rita Moreno", NameType::Person),
             ]
         );
+    }
+
+    #[test]
+    fn a_given_name_once_taken_for_a_person_is_one() {
+        let text = "Gloria cried. Gloria slept. Gloria ate. Chase won. Chase lost. Chase drew.";
+        let doc = Document::new(text);
+        let at = |i: usize, ty: usize| Mention {
+            tokens: i..i + 1,
+            ty,
+        };
+        // three mentions each; the tagger took each name for a person once
+        let ms = vec![
+            at(0, PERSON),
+            at(3, ORGANIZATION),
+            at(6, ORGANIZATION),
+            at(9, PERSON),
+            at(12, ORGANIZATION),
+            at(15, ORGANIZATION),
+        ];
+        let types: Vec<Label> = link(&doc, ms).into_iter().map(|a| a.label).collect();
+        let person = Label::Name(NameType::Person);
+        let org = Label::Name(NameType::Organization);
+        // “Chase” is a surname too: the majority keeps it an organization
+        assert_eq!(types, [person, person, person, org, org, org]);
     }
 
     #[test]
