@@ -681,7 +681,7 @@ impl Reader<'_, '_> {
             for _ in 0..2 {
                 let mut e = at + 1;
                 while e < hi
-                    && e - at < 16
+                    && e - at < 24
                     && self.word(e) != ","
                     && !self
                         .ctx
