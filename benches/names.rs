@@ -3,7 +3,7 @@
 //!
 //! Two inputs: one real article repeated to about 1 MB as a single document (few distinct
 //! words: the best case for anything cached per distinct word), and every document of
-//! CoNLL-2003 dev (Reuters news, 216 documents, 0.6 MB of text), each recognized on its own
+//! CoNLL-2003 dev (Reuters news, 216 documents, 0.28 MB of text), each recognized on its own
 //! as a page or the CLI would.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
