@@ -13,8 +13,9 @@ use crate::span::{NumberType, NumberValue};
 /// Upper bound on the tokens one written-out number may take (keeps the scan linear).
 const MAX_WORDS: usize = 40;
 
-/// One number as read, before any unit or currency.
-#[derive(Clone, Debug)]
+/// One number as read, before any unit or currency. The default is a plain figure:
+/// every flag off, no digit run.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Fig {
     /// First byte.
     pub start: usize,
@@ -155,12 +156,8 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
             end: cx.end(i),
             next: i + 1,
             value: v,
-            words: false,
-            vague: false,
-            ordinal: false,
-            digits: None,
-            scaled: false,
             fraction: true,
+            ..Fig::default()
         });
     }
     // "a hundred", "a dozen", "a million"
@@ -178,11 +175,7 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
                 next: i + 2,
                 value: 12.0,
                 words: true,
-                vague: false,
-                ordinal: false,
-                digits: None,
-                scaled: false,
-                fraction: false,
+                ..Fig::default()
             });
         }
         // "a third of", "a quarter", "a fifth": a fraction when no noun follows
@@ -225,11 +218,8 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
                     next: i + 2,
                     value: 1.0 / d,
                     words: true,
-                    vague: false,
-                    ordinal: false,
-                    digits: None,
-                    scaled: false,
                     fraction: true,
+                    ..Fig::default()
                 });
             }
         }
@@ -258,10 +248,8 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
             value: lx::scale(low).unwrap_or(1.0),
             words: true,
             vague: true,
-            ordinal: false,
-            digits: None,
             scaled: true,
-            fraction: false,
+            ..Fig::default()
         });
     }
     // "a few dozen", "several dozen"
@@ -273,10 +261,8 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
             value: 12.0,
             words: true,
             vague: true,
-            ordinal: false,
-            digits: None,
             scaled: true,
-            fraction: false,
+            ..Fig::default()
         });
     }
     if low == "half" {
@@ -286,11 +272,8 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
             next: i + 1,
             value: 0.5,
             words: true,
-            vague: false,
-            ordinal: false,
-            digits: None,
-            scaled: false,
             fraction: true,
+            ..Fig::default()
         });
     }
     if let Some(v) = lx::vague(low) {
@@ -310,10 +293,8 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
             value,
             words: true,
             vague: true,
-            ordinal: false,
-            digits: None,
             scaled: true,
-            fraction: false,
+            ..Fig::default()
         });
     }
     words(cx, i, None)
@@ -333,12 +314,8 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
         end: base + n,
         next: i + 1,
         value,
-        words: false,
-        vague: false,
-        ordinal: false,
         digits: plain.then_some(n),
-        scaled: false,
-        fraction: false,
+        ..Fig::default()
     };
     let suffix = &s[n..];
     if suffix.is_empty() && cx.raw(i + 1) != "^" {
@@ -515,11 +492,8 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                     next: i + 1,
                     value: f64::from(o),
                     words: true,
-                    vague: false,
                     ordinal: true,
-                    digits: None,
-                    scaled: false,
-                    fraction: false,
+                    ..Fig::default()
                 });
             }
             // a number word joined to a unit: "six-mile", "one-yen", "two-year-old"
@@ -540,11 +514,8 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                                 next: i + 1,
                                 value: f64::from(o),
                                 words: true,
-                                vague: false,
                                 ordinal: true,
-                                digits: None,
-                                scaled: false,
-                                fraction: false,
+                                ..Fig::default()
                             });
                         }
                     }
@@ -557,11 +528,7 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                         next: i + 1,
                         value: 6.0,
                         words: true,
-                        vague: false,
-                        ordinal: false,
-                        digits: None,
-                        scaled: false,
-                        fraction: false,
+                        ..Fig::default()
                     });
                 }
                 // "thousand-strong", "billion-year": a scale word alone
@@ -574,11 +541,8 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                                 next: i + 1,
                                 value: sc,
                                 words: true,
-                                vague: false,
-                                ordinal: false,
-                                digits: None,
                                 scaled: true,
-                                fraction: false,
+                                ..Fig::default()
                             });
                         }
                     }
@@ -605,11 +569,8 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                         next: i + 1,
                         value: v,
                         words: true,
-                        vague: false,
-                        ordinal: false,
-                        digits: None,
                         scaled: true,
-                        fraction: false,
+                        ..Fig::default()
                     });
                 }
                 let v = v as u32;
@@ -630,11 +591,8 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                             next: i + 1,
                             value: f64::from(v) / d,
                             words: true,
-                            vague: false,
-                            ordinal: false,
-                            digits: None,
-                            scaled: false,
                             fraction: true,
+                            ..Fig::default()
                         });
                     }
                 }
@@ -644,11 +602,7 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
                     next: i + 1,
                     value: f64::from(v),
                     words: true,
-                    vague: false,
-                    ordinal: false,
-                    digits: None,
-                    scaled: false,
-                    fraction: false,
+                    ..Fig::default()
                 });
             }
         }
@@ -769,11 +723,9 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
         next,
         value: total + cur,
         words: true,
-        vague: false,
         ordinal,
-        digits: None,
         scaled: total > 0.0,
-        fraction: false,
+        ..Fig::default()
     })
 }
 
@@ -1986,12 +1938,8 @@ fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
             end: cx.end(last),
             next: lo_f.next,
             value: hv,
-            words: false,
-            vague: false,
-            ordinal: false,
             digits: Some(hn),
-            scaled: false,
-            fraction: false,
+            ..Fig::default()
         };
         let hi = extend(cx, hi);
         let scale = if hi.scaled { hi.value / hv } else { 1.0 };
