@@ -59,14 +59,10 @@ pub fn sentence_tokens(doc: &Document) -> Vec<Range<usize>> {
     out
 }
 
+/// The 64-bit finalizer of [`super::model::mix`], cut to 32 bits.
 #[inline]
-fn fmix(mut h: u64) -> u32 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^= h >> 33;
-    h as u32
+fn fmix(h: u64) -> u32 {
+    super::model::mix(h) as u32
 }
 
 #[inline]

@@ -489,8 +489,10 @@ impl Model {
 /// Keys per bucket of the perfect hash, on average: a 2-byte pilot per 4 keys.
 const BUCKET_KEYS: usize = 4;
 
+/// MurmurHash3's 64-bit finalizer: every input bit moves every output bit. The
+/// perfect hash places keys with it, and the features are hashed through it.
 #[inline]
-fn mix(mut h: u64) -> u64 {
+pub(crate) fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
