@@ -319,8 +319,30 @@ fn range(cx: &Cx, i: usize) -> Option<Hit> {
     if !lo.solid && !hi.solid && period.is_none() {
         return None;
     }
-    if lo_day_only && hi_day_only && need.is_none() && period.is_none() {
-        return None;
+    let (mut lo, mut hi) = (lo, hi);
+    if lo_day_only && hi_day_only {
+        // two bare numbers rise ("7 to 2", "5 to 4 in February" are scores and votes)
+        if need.is_none() && period.is_none() || lo.day >= hi.day {
+            return None;
+        }
+        // in a single day they are hours ("five to seven today", "from 5 to 6 next
+        // sunday"); only a month holds days ("from 4 to 22 this month")
+        if period.is_some() && !month_period(cx, hi.next) {
+            for d in [&mut lo, &mut hi] {
+                d.hour = d.day.take().filter(|&h| h <= 24);
+                d.minute = Some(0);
+            }
+            if lo.hour.is_none() || hi.hour.is_none() {
+                return None;
+            }
+            // on a calendar date: "between 3 and 5 on 1/1/2015"
+            let k = hi.next + usize::from(matches!(cx.low(hi.next), "of" | "on" | "in"));
+            if let Some(p) = point(cx, k).filter(|p| p.iso.is_none() && !p.has_time()) {
+                for d in [&mut lo, &mut hi] {
+                    (d.year, d.month, d.day) = (p.year, p.month, p.day);
+                }
+            }
+        }
     }
     let ty = if lo.has_date() || hi.has_date() || period.is_some() {
         NumberType::Date
@@ -375,6 +397,24 @@ fn period_after(cx: &Cx, j: usize) -> Option<(usize, usize)> {
         return Some((e, n));
     }
     None
+}
+
+/// Whether the period after a range at `j` is a whole month ("this month", "of Sept",
+/// "the following month"), the only period two bare days of the month fit in.
+fn month_period(cx: &Cx, j: usize) -> bool {
+    let k = if matches!(cx.low(j), "of" | "on" | "in") {
+        j + 1
+    } else {
+        j
+    };
+    let a = cx.low(k);
+    let b = cx.low(k + 1);
+    if matches!(a, "this" | "next" | "last" | "the") && b == "month"
+        || a == "the" && matches!(b, "next" | "following" | "current") && cx.low(k + 2) == "month"
+    {
+        return true;
+    }
+    point(cx, k).is_some_and(|p| p.month.is_some() && p.day.is_none())
 }
 
 /// "today", "tomorrow", "tonight", "yesterday", "the day after tomorrow", "this

@@ -72,6 +72,14 @@ fn phrases_and_values() {
     let v = doc_val("It happened on 16 April 2025 at 3:30 p.m.");
     assert_eq!(v[0].0, "16 April 2025 at 3:30 p.m.");
     assert_eq!(v[0].1.iso.as_deref(), Some("2025-04-16T15:30"));
+    // bare numbers within one day are hours, within a month days
+    let v = doc_val("Polls open between 8 and 11 on 3/5/2024 and from 4 to 22 this month.");
+    assert_eq!(v[0].0, "between 8 and 11 on 3/5/2024");
+    assert_eq!(
+        v[0].1.iso.as_deref(),
+        Some("2024-03-05T08:00/2024-03-05T11:00")
+    );
+    assert_eq!(v[1].1.iso.as_deref(), Some("XXXX-XX-04/XXXX-XX-22"));
     let v = doc_val("one hundred and three and two thirds");
     assert!((v[0].1.value.unwrap_or(0.0) - 103.666).abs() < 0.01);
 }
