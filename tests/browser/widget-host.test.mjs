@@ -93,6 +93,8 @@ test('host page on another origin: highlight marks across elements, undo restore
         markSpeaker: ms[0]?.dataset.speaker,
         entity: s.entity,
         markEntity: ms[0]?.dataset.entity,
+        id: ms[0]?.getAttribute('data-newsmark'),
+        outer: ms[0]?.parentElement.closest('mark[data-newsmark]')?.getAttribute('data-newsmark'),
       };
     });
     const during = {
@@ -173,6 +175,13 @@ test('host page on another origin: highlight marks across elements, undo restore
   assert.equal(name.kind, 'name');
   assert.equal(name.type, 'person');
   assert.ok(name.pieces >= 2 && name.parents.includes('a') && name.parents.includes('em'));
+
+  // A number inside a name nests in the name's mark: "World War [II]".
+  const war = r.spanChecks.find((s) => s.kind === 'name' && s.text === 'World War II');
+  const numeral = r.spanChecks.find((s) => s.kind === 'number' && s.text === 'II');
+  assert.ok(war && numeral, `"World War II" and its numeral are marked; got ${JSON.stringify(r.spanChecks.map((s) => s.text))}`);
+  assert.equal(numeral.pieces, 1);
+  assert.equal(numeral.outer, war.id, "the numeral's mark sits inside the name's mark");
 
   // Keyboard: a single tab stop, arrows rove.
   assert.equal(r.during.tabStops, 1, 'one tab stop for the whole article');
