@@ -45,6 +45,8 @@ pub struct Mention {
     pub entity: Option<u32>,
     /// What it is.
     pub kind: MentionKind,
+    /// For a relative pronoun (`Beck, who said`), the phrase it stands for.
+    pub antecedent: Option<Span>,
 }
 
 /// The attribution of one quotation.
@@ -204,7 +206,12 @@ impl Reader<'_, '_> {
     }
 
     fn mention(&self, span: Span, entity: Option<u32>, kind: MentionKind) -> Mention {
-        Mention { span, entity, kind }
+        Mention {
+            span,
+            entity,
+            kind,
+            antecedent: None,
+        }
     }
 
     fn pronoun_mention(&self, i: usize) -> Option<Mention> {
@@ -486,8 +493,14 @@ impl Reader<'_, '_> {
         }
         let j = j - 1;
         if matches!(self.word(j), "who" | "which") && j > lo + 1 && self.word(j - 1) == "," {
-            // Beck, who has described …: the relative pronoun stands for the name
-            return self.np_ending_at(j - 2, lo, 0);
+            // Beck, who has described …: the relative pronoun is the mention nearest the
+            // quotation, standing for the name before it
+            let m = self.np_ending_at(j - 2, lo, 0)?;
+            return Some(Mention {
+                span: self.tok(j),
+                antecedent: Some(m.antecedent.unwrap_or(m.span)),
+                ..m
+            });
         }
         if self.word(j) == "," && j > lo && self.word(j - 1) == ")" {
             // Smith (R-Texas), said
@@ -1301,19 +1314,19 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
     }
 }
 
-/// Gives a quoted fragment with no cue around it the subject of its sentence as the
-/// source, when that subject is a name or a pronoun (`Reid has been pounding Trump as a
-/// “con artist”`).
+/// Gives a quotation (not a scare quote) with no speaker found around it the subject of
+/// its sentence as the source, when that subject stands before it: a name, a pronoun or
+/// a description (`Reid has been pounding Trump as a “con artist”`, `The poll finds
+/// voters “not sure”`).
 pub fn sentence_sources(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
     let reader = Reader { ctx, genders };
     for q in quotes.iter_mut() {
-        if q.depth > 0 || q.ty != QuoteType::Partial || q.attr.is_some_and(|a| a.speaker.is_some())
-        {
+        if q.depth > 0 || q.ty == QuoteType::Scare || q.attr.is_some_and(|a| a.speaker.is_some()) {
             continue;
         }
         let k = ctx.doc.token_at_or_after(q.q.span.start);
         if let Some(m) = reader.main_subject(k) {
-            if m.kind != MentionKind::Description && m.span.end <= q.q.span.start {
+            if m.span.end <= q.q.span.start {
                 q.attr = Some(Attribution {
                     cue: None,
                     speaker: Some(m),

@@ -12,10 +12,12 @@
 //!    fragment woven into reported speech) or `scare` (a quoted term or title nobody is
 //!    said to have said).
 //!
-//! A quotation without a cue of its own continues the speaker of the quotation before it
-//! in its paragraph, or of the paragraph before when it opens its paragraph; failing
-//! that, a quotation opening its sentence takes the source of the sentence of reported
-//! speech just before it (`Smith said the plan was late. “We lost a year.”`).
+//! A quotation opening its sentence with no cue of its own takes the source of the
+//! sentence of reported speech just before it (`Smith said the plan was late. “We lost a
+//! year.”`); one inside its sentence takes the subject of that sentence when it stands
+//! before it (`The board has warned of “a costly repair”`); failing both, it continues
+//! the speaker of the quotation before it in its paragraph, or of the paragraph before
+//! when it opens its paragraph.
 
 pub mod attribution;
 pub mod classify;
@@ -210,7 +212,7 @@ pub fn recognize(doc: &Document, names: &[Annotation]) -> Vec<Annotation> {
                 a.cue = attr.cue;
                 a.speaker = attr.speaker.map(|m| Speaker {
                     mention: Some(m.span),
-                    name: doc.slice(m.span).to_string(),
+                    name: doc.slice(m.antecedent.unwrap_or(m.span)).to_string(),
                     entity: m.entity,
                 });
             }

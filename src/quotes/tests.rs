@@ -101,3 +101,20 @@ fn sheinbaum_sample_is_attributed_through_she() {
         assert_eq!(sp.name, "Claudia Sheinbaum");
     }
 }
+
+#[test]
+fn a_relative_pronoun_is_the_mention_and_names_its_antecedent() {
+    let text = "Support came from Ana Ruiz, who called it “a bridge to somewhere.”";
+    let doc = Document::new(text);
+    let names = crate::names::recognize(&doc);
+    let q = recognize(&doc, &names);
+    let sp = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(&text[sp.mention.expect("a mention").range()], "who");
+    assert!(sp.name.contains("Ruiz"), "{}", sp.name);
+}
+
+#[test]
+fn a_description_subject_is_the_source_of_an_uncued_fragment() {
+    let r = run("The harbor board has warned of “a slow and costly repair” for years.");
+    assert_eq!(r[0].2.as_deref(), Some("The harbor board"));
+}
