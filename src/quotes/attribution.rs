@@ -143,6 +143,13 @@ impl Reader<'_, '_> {
             return None;
         }
         let kind = cue_kind(self.word(i))?;
+        // the spot concludes with footage, the meeting continued with a vote: no report
+        if self.word(i + 1) == "with" && {
+            let w = self.word(i);
+            w.starts_with("conclud") || w.starts_with("continu")
+        } {
+            return None;
+        }
         if let Some(p) = i.checked_sub(1) {
             let pw = self.word(p);
             // the state, his call: a noun
@@ -154,7 +161,11 @@ impl Reader<'_, '_> {
             let alone = matches!(
                 pw,
                 "several" | "some" | "many" | "most" | "both" | "few" | "another"
-            ) && (p == 0 || !self.is_word(p - 1));
+            ) && (p == 0 || !self.is_word(p - 1))
+                // (the two said, a mother of three replied: a numeral standing for people)
+                || matches!(pw, "one" | "two" | "three")
+                    && p > 0
+                    && matches!(self.word(p - 1), "the" | "of");
             if is_determiner(pw) && !alone
                 || (self.possessive(p) && !closing_mark)
                 || matches!(pw, "that" | "of" | "whose")
@@ -314,10 +325,17 @@ impl Reader<'_, '_> {
             // Several said
             return Some(self.mention(self.tok(j), None, MentionKind::Description));
         }
-        if !self.is_word(j) || is_filler(self.word(j)) || is_function_word(self.word(j)) {
+        // the mother of three: a count after a person noun
+        let count_of_people = j >= lo + 2
+            && self.ctx.doc.tokens[j].kind == TokenKind::Number
+            && self.word(j - 1) == "of"
+            && is_person_noun(self.word(j - 2));
+        if !count_of_people
+            && (!self.is_word(j) || is_filler(self.word(j)) || is_function_word(self.word(j)))
+        {
             return None;
         }
-        let head_ok = is_person_noun(self.word(j)) || self.counted(j);
+        let head_ok = is_person_noun(self.word(j)) || self.counted(j) || count_of_people;
         let mut s = j;
         let mut det = false;
         while s > lo && j - s < 8 {

@@ -399,6 +399,14 @@ impl Genders {
     }
 }
 
+/// A party and state tag after a politician's name, taken for a name: `(D-Mo.)`,
+/// `(R-Texas)`. No pronoun refers to it.
+fn party_tag(ctx: &Ctx, span: crate::span::Span) -> bool {
+    let text = ctx.doc.slice(span);
+    let before = ctx.doc.text.get(..span.start).unwrap_or("");
+    text.len() <= 16 && before.ends_with('(') && matches!(text.get(..2), Some("D-" | "R-" | "I-"))
+}
+
 /// The entity a pronoun at byte `pos` with `gender` refers to: the nearest person named
 /// before it outside quotations, of matching gender when genders are known.
 pub fn resolve_pronoun(ctx: &Ctx, genders: &Genders, pos: usize, gender: Gender) -> Option<u32> {
@@ -410,7 +418,7 @@ pub fn resolve_pronoun(ctx: &Ctx, genders: &Genders, pos: usize, gender: Gender)
     let here = ctx.sentence_of(pos);
     let mut seen = 0;
     for n in ctx.names[..end].iter().rev() {
-        if n.ty != NameType::Person || ctx.in_quote(n.span.start) {
+        if n.ty != NameType::Person || ctx.in_quote(n.span.start) || party_tag(ctx, n.span) {
             continue;
         }
         let Some(e) = n.entity else { continue };
