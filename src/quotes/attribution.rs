@@ -583,6 +583,20 @@ impl Reader<'_, '_> {
                             if x.kind != MentionKind::Description {
                                 return Some(x);
                             }
+                            // Ayrault, the foreign minister of France, a member of the
+                            // council, said: a named person before two appositions
+                            let s = self.ctx.doc.token_at_or_after(x.span.start);
+                            if s > lo + 1 && self.word(s - 1) == "," {
+                                if let Some(y) = self.np_ending_at(s - 2, lo, 0) {
+                                    let person = self
+                                        .ctx
+                                        .name_at(s - 2)
+                                        .is_some_and(|n| n.ty == NameType::Person);
+                                    if y.kind == MentionKind::Name && person {
+                                        return Some(y);
+                                    }
+                                }
+                            }
                             return self.np_ending_at(j - 1, m + 1, 0).or(Some(x));
                         }
                     }
@@ -653,6 +667,7 @@ impl Reader<'_, '_> {
                 && e - i < 6
                 && self.is_word(e)
                 && cue_kind(self.word(e)).is_none()
+                && !self.particle_cue(e, hi)
                 && !is_filler(self.word(e))
                 && !matches!(self.word(e), "of" | "for" | "at" | "from" | "with" | "in")
             {

@@ -55,6 +55,33 @@ const TITLE_BEFORE: &[&str] = &[
     "speech",
 ];
 
+/// Creative works whose title a quotation may be, in apposition (`his memoir, “Gifted
+/// Hands,”`) or before the noun (`the “Morning Tide” radio show`).
+const WORKS: &[&str] = &[
+    "film",
+    "movie",
+    "biopic",
+    "documentary",
+    "show",
+    "sitcom",
+    "series",
+    "miniseries",
+    "episode",
+    "program",
+    "programme",
+    "podcast",
+    "book",
+    "memoir",
+    "novel",
+    "play",
+    "musical",
+    "song",
+    "album",
+    "single",
+    "column",
+    "essay",
+];
+
 /// Types every quotation of `quotes` (their attribution from their own cue is known).
 pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
     let doc = ctx.doc;
@@ -112,6 +139,32 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // the title of a work named next to it: his memoir, “Gifted Hands,”; the “Morning
+        // Tide” radio show
+        let title_case = inner
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let after = doc.token_at_or_after(q.q.span.end);
+        let work = |j: usize| WORKS.contains(&ctx.lower(j));
+        let appositive = prev.is_some_and(|j| {
+            ctx.lower(j) == ","
+                && j > 0
+                && doc.tokens[j - 1].span.start >= para_start
+                && work(j - 1)
+        });
+        let para_end = doc.paragraphs.get(q.q.para).map_or(0, |p| p.end);
+        let named_work = doc
+            .tokens
+            .get(after)
+            .is_some_and(|t| t.span.start < para_end)
+            && work(after)
+            || matches!(
+                ctx.lower(after),
+                "tv" | "radio" | "television" | "talk" | "reality" | "cable"
+            ) && work(after + 1);
+        let title = title
+            || words <= 8 && words > 0 && q.depth == 0 && title_case && (appositive || named_work);
         // a nickname between given name and surname: Robert C. “Bobby” Scott
         let next_tok = doc.token_at_or_after(q.q.span.end);
         let capital_word = |j: usize| {
@@ -132,36 +185,37 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
                 .is_some_and(|t| t.span.start == q.q.span.end + 1);
         // a quoted word used as a modifier inside a noun phrase (the “temporary” bridge)
         let next = doc.token_at_or_after(q.q.span.end);
-        let modifier = doc.tokens.get(next).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && t.span.start == q.q.span.end + 1
-                && !matches!(
-                    ctx.lower(next),
-                    "and"
-                        | "or"
-                        | "in"
-                        | "for"
-                        | "to"
-                        | "of"
-                        | "on"
-                        | "at"
-                        | "from"
-                        | "with"
-                        | "by"
-                        | "as"
-                        | "that"
-                        | "but"
-                        | "because"
-                        | "if"
-                        | "when"
-                        | "than"
-                )
-                && doc
-                    .slice(t.span)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-        });
+        let modifier = !inner.ends_with([',', '.', ';', ':', '!', '?'])
+            && doc.tokens.get(next).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.span.start == q.q.span.end + 1
+                    && !matches!(
+                        ctx.lower(next),
+                        "and"
+                            | "or"
+                            | "in"
+                            | "for"
+                            | "to"
+                            | "of"
+                            | "on"
+                            | "at"
+                            | "from"
+                            | "with"
+                            | "by"
+                            | "as"
+                            | "that"
+                            | "but"
+                            | "because"
+                            | "if"
+                            | "when"
+                            | "than"
+                    )
+                    && doc
+                        .slice(t.span)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            });
         let attributed = q
             .attr
             .is_some_and(|a| a.cue.is_some() || a.speaker.is_some());
