@@ -140,7 +140,7 @@ fn gold_tags(doc: &Document, gold: &Gold, misaligned: &mut usize) -> Vec<u8> {
             continue;
         }
         // train on what the recognizer outputs: no titles, no possessives
-        let Some(m) = link::trim(doc, Mention { tokens: r, ty }) else {
+        let Some(m) = link::trim(doc, Mention::new(r, ty)) else {
             continue;
         };
         let r = m.tokens;

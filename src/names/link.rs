@@ -9,8 +9,10 @@
 //! 3. **Entities**: mentions with the same words are one entity; a bare surname (or any
 //!    trailing part of a person's name) joins the nearest preceding person whose full name
 //!    ends with it, or else the first such person.
-//! 4. **Types**: every mention of an entity takes the type most of its mentions carry
-//!    (ties go to the longest mention's type), so a name typed once keeps that type.
+//! 4. **Types**: every mention of an entity takes one type, so a name typed once keeps
+//!    that type: the type with the largest sum of the tagger's margins over the mentions
+//!    it typed itself (a type carried clearly by a few mentions beats one carried by a
+//!    hair by more), else the type most mentions carry (ties go to the longest one's).
 //! 5. **Propagation**: a capitalized occurrence of an entity's words that the tagger
 //!    missed becomes a mention too.
 
@@ -218,10 +220,7 @@ fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
                 && !(i + 2 < r.end && word(i + 2))
                 && lists.word(text_of(doc, i)) & GIVEN != 0
             {
-                added.push(Mention {
-                    tokens: i..i + 2,
-                    ty: PERSON,
-                });
+                added.push(Mention::new(i..i + 2, PERSON));
             }
         }
     }
@@ -281,10 +280,7 @@ fn acronyms(doc: &Document, ms: &mut Vec<Mention>) {
             continue;
         }
         found.insert(acr.to_string(), m.ty);
-        added.push(Mention {
-            tokens: e + 1..e + 2,
-            ty: m.ty,
-        });
+        added.push(Mention::new(e + 1..e + 2, m.ty));
     }
     if found.is_empty() {
         return;
@@ -300,10 +296,7 @@ fn acronyms(doc: &Document, ms: &mut Vec<Mention>) {
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.kind == TokenKind::Word {
             if let Some(&ty) = found.get(doc.slice(t.span)) {
-                added.push(Mention {
-                    tokens: i..i + 1,
-                    ty,
-                });
+                added.push(Mention::new(i..i + 1, ty));
             }
         }
     }
@@ -365,10 +358,7 @@ fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
             for (words, ty) in cands {
                 let n = words.len();
                 if (0..n).all(|k| text_of(doc, i + k) == words[k]) {
-                    added.push(Mention {
-                        tokens: i..i + n,
-                        ty: *ty,
-                    });
+                    added.push(Mention::new(i..i + n, *ty));
                     step = n;
                     break;
                 }
@@ -474,6 +464,18 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &HashSet<u
         }
         v.3 &= only_given(m);
     }
+    // the tagger's margins summed over the mentions it typed itself (a rule that
+    // retyped a mention leaves its type off the margins' best): a type some mentions
+    // carry by a hair does not outvote one that others carry clearly
+    let mut evidence: HashMap<u32, [f32; 4]> = HashMap::new();
+    for (m, &e) in ms.iter().zip(entity) {
+        if m.scored() && m.margins.get(m.ty).is_some_and(|&x| x == 0.0) {
+            let sum = evidence.entry(e).or_insert([0.0; 4]);
+            for (s, x) in sum.iter_mut().zip(m.margins) {
+                *s += x;
+            }
+        }
+    }
     for (m, e) in ms.iter_mut().zip(entity) {
         if people.contains(e) {
             m.ty = PERSON;
@@ -482,6 +484,10 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &HashSet<u
             m.ty = if *given && counts[PERSON] > 0 {
                 // a given name the tagger once took for a person is one
                 PERSON
+            } else if let Some(sum) = evidence.get(e) {
+                (0..4)
+                    .max_by(|&a, &b| sum[a].total_cmp(&sum[b]).then(b.cmp(&a)))
+                    .unwrap_or(m.ty)
             } else if counts[*longest] == best {
                 *longest
             } else {
@@ -504,7 +510,7 @@ mod tests {
             let start = from + text[from..].find(w).expect("mark in text");
             from = start + w.len();
             let r = doc.tokens_in(Span::new(start, start + w.len()));
-            ms.push(Mention { tokens: r, ty });
+            ms.push(Mention::new(r, ty));
         }
         link(&doc, ms)
             .into_iter()
@@ -553,21 +559,40 @@ mod tests {
         let text = "Jordan won. Jordan lost. Jordan drew.";
         let doc = Document::new(text);
         let ms = vec![
-            Mention {
-                tokens: 0..1,
-                ty: 2,
-            },
-            Mention {
-                tokens: 3..4,
-                ty: 2,
-            },
-            Mention {
-                tokens: 6..7,
-                ty: 0,
-            },
+            Mention::new(0..1, 2),
+            Mention::new(3..4, 2),
+            Mention::new(6..7, 0),
         ];
         let out = link(&doc, ms);
         assert!(out.iter().all(|a| a.label == Label::Name(NameType::Place)));
+    }
+
+    #[test]
+    fn clear_evidence_outweighs_more_mentions_typed_by_a_hair() {
+        let text = "Coron grew. Coron shrank. People live in Coron.";
+        let doc = Document::new(text);
+        let at = |i: usize, ty: usize, margins: [f32; 4]| Mention {
+            tokens: i..i + 1,
+            ty,
+            margins,
+        };
+        // two mentions a hair more a person than a place, one clearly a place
+        let ms = vec![
+            at(0, PERSON, [0.0, -5.0, -0.5, -6.0]),
+            at(3, PERSON, [0.0, -5.0, -0.5, -6.0]),
+            at(9, PLACE, [-8.0, -7.0, 0.0, -9.0]),
+        ];
+        let out = link(&doc, ms);
+        assert_eq!(out.len(), 3);
+        assert!(out.iter().all(|a| a.label == Label::Name(NameType::Place)));
+        // without margins (mentions no tagger typed) the majority decides
+        let ms = vec![
+            Mention::new(0..1, PERSON),
+            Mention::new(3..4, PERSON),
+            Mention::new(9..10, PLACE),
+        ];
+        let out = link(&doc, ms);
+        assert!(out.iter().all(|a| a.label == Label::Name(NameType::Person)));
     }
 
     #[test]
@@ -683,10 +708,7 @@ mod tests {
     fn a_given_name_once_taken_for_a_person_is_one() {
         let text = "Gloria cried. Gloria slept. Gloria ate. Chase won. Chase lost. Chase drew.";
         let doc = Document::new(text);
-        let at = |i: usize, ty: usize| Mention {
-            tokens: i..i + 1,
-            ty,
-        };
+        let at = |i: usize, ty: usize| Mention::new(i..i + 1, ty);
         // three mentions each; the tagger took each name for a person once
         let ms = vec![
             at(0, PERSON),
@@ -709,10 +731,7 @@ mod tests {
         // take about 20 GB
         let text = "J. ".repeat(60_000);
         let doc = Document::new(&text);
-        let ms = vec![Mention {
-            tokens: 0..doc.tokens.len(),
-            ty: PERSON,
-        }];
+        let ms = vec![Mention::new(0..doc.tokens.len(), PERSON)];
         let out = link(&doc, ms);
         assert_eq!(out.len(), 1);
     }

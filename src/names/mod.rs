@@ -33,12 +33,51 @@ pub fn compiled() -> &'static Model {
 
 /// A name found by the tagger: a range of token indices and a type index
 /// (see [`model::TYPES`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
     /// Token indices of the name.
     pub tokens: Range<usize>,
     /// Index into [`model::TYPES`].
     pub ty: usize,
+    /// How much less the tagger scored the same tokens as a name of each type than as
+    /// the type it chose (0 for that type, at most 0 for the others): the evidence the
+    /// document-level pass weighs. All 0 for a mention the tagger did not type itself.
+    pub margins: [f32; 4],
+}
+
+impl Mention {
+    /// A mention of type `ty` with no tagger evidence.
+    pub fn new(tokens: Range<usize>, ty: usize) -> Mention {
+        Mention {
+            tokens,
+            ty,
+            margins: [0.0; 4],
+        }
+    }
+
+    /// True when the tagger typed this mention as it stands.
+    pub fn scored(&self) -> bool {
+        self.margins.iter().any(|&m| m != 0.0)
+    }
+}
+
+/// The margins of a name over `emissions` (its tokens' rows) as each type.
+fn margins(emissions: &[[f32; TAGS]]) -> [f32; 4] {
+    let n = emissions.len();
+    let mut s = [0f32; 4];
+    for (t, v) in s.iter_mut().enumerate() {
+        for (k, e) in emissions.iter().enumerate() {
+            let part = match (k, n) {
+                (_, 1) => Part::Unit,
+                (0, _) => Part::Begin,
+                (k, n) if k + 1 == n => Part::Last,
+                _ => Part::Inside,
+            };
+            *v += e.get(model::tag(part, t) as usize).copied().unwrap_or(0.0);
+        }
+    }
+    let best = s.iter().copied().fold(f32::MIN, f32::max);
+    s.map(|v| v - best)
 }
 
 /// Tags `doc` with `model` and returns the names found, before any post-rule.
@@ -61,13 +100,16 @@ pub fn tag_with(doc: &Document, model: &Model, lexicon: &lists::Lexicon) -> Vec<
                 Part::Unit => out.push(Mention {
                     tokens: i..i + 1,
                     ty,
+                    margins: margins(emissions.get(k..k + 1).unwrap_or(&[])),
                 }),
                 Part::Begin => open = Some((i, ty)),
                 Part::Last => {
                     if let Some((s, ty)) = open.take() {
+                        let from = k + s - i;
                         out.push(Mention {
                             tokens: s..i + 1,
                             ty,
+                            margins: margins(emissions.get(from..k + 1).unwrap_or(&[])),
                         });
                     }
                 }
