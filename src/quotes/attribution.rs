@@ -580,22 +580,25 @@ impl Reader<'_, '_> {
                             m - 1
                         };
                         if let Some(x) = self.np_ending_at(before_comma, lo, 0) {
+                            // Clinton, during a town hall in Columbus, Ohio, said: a place
+                            // after a preposition is no subject
+                            let s = self.ctx.doc.token_at_or_after(x.span.start);
+                            let placed = x.kind == MentionKind::Name
+                                && !self.is_person(s)
+                                && s > lo
+                                && matches!(self.word(s - 1), "in" | "at" | "from" | "on");
+                            if placed {
+                                if let Some(y) = self.person_before_comma(x, lo) {
+                                    return Some(y);
+                                }
+                            }
                             if x.kind != MentionKind::Description {
                                 return Some(x);
                             }
                             // Ayrault, the foreign minister of France, a member of the
                             // council, said: a named person before two appositions
-                            let s = self.ctx.doc.token_at_or_after(x.span.start);
-                            if s > lo + 1 && self.word(s - 1) == "," {
-                                if let Some(y) = self.np_ending_at(s - 2, lo, 0) {
-                                    let person = self
-                                        .ctx
-                                        .name_at(s - 2)
-                                        .is_some_and(|n| n.ty == NameType::Person);
-                                    if y.kind == MentionKind::Name && person {
-                                        return Some(y);
-                                    }
-                                }
+                            if let Some(y) = self.person_before_comma(x, lo) {
+                                return Some(y);
                             }
                             return self.np_ending_at(j - 1, m + 1, 0).or(Some(x));
                         }
@@ -606,6 +609,24 @@ impl Reader<'_, '_> {
             return None;
         }
         self.np_ending_at(j, lo, 0)
+    }
+
+    /// True when token `i` lies in a person's name.
+    fn is_person(&self, i: usize) -> bool {
+        self.ctx
+            .name_at(i)
+            .is_some_and(|n| n.ty == NameType::Person)
+    }
+
+    /// The named person before the nearest comma left of `x` (within a few words), the
+    /// head of the appositions and phrases that follow it up to the cue.
+    fn person_before_comma(&self, x: Mention, lo: usize) -> Option<Mention> {
+        let s = self.ctx.doc.token_at_or_after(x.span.start);
+        let c = (s.saturating_sub(12).max(lo)..s)
+            .rev()
+            .find(|&c| self.word(c) == ",")?;
+        let y = self.np_ending_at(c.checked_sub(1)?, lo, 0)?;
+        (y.kind == MentionKind::Name && self.is_person(c - 1)).then_some(y)
     }
 
     /// The noun phrase starting at token `i` (before `hi`), and the token after it.
@@ -668,6 +689,8 @@ impl Reader<'_, '_> {
                 && self.is_word(e)
                 && cue_kind(self.word(e)).is_none()
                 && !self.particle_cue(e, hi)
+                // (the board released a statement: a verb before its object's article)
+                && !(e > i + 1 && (article(self.word(e)) || article(self.word(e + 1))))
                 && !is_filler(self.word(e))
                 && !matches!(self.word(e), "of" | "for" | "at" | "from" | "with" | "in")
             {
@@ -852,6 +875,20 @@ impl Reader<'_, '_> {
         {
             let comma = (i..k).find(|&x| self.word(x) == ",")?;
             i = comma + 1;
+        }
+        // A month later, Eight years ago,: a span of time
+        if let Some(t) = (i..k.min(i + 4)).find(|&t| {
+            matches!(self.word(t), "later" | "earlier" | "ago") && self.word(t + 1) == ","
+        }) {
+            i = t + 2;
+        }
+        // PHILADELPHIA, July 25 (UPI) — The committee said: a dateline
+        let text = self.ctx.doc.token_text(i);
+        if text.len() > 2 && text.chars().all(|c| c.is_uppercase() || c == '.') {
+            if let Some(d) = (i + 1..k.min(i + 14)).find(|&t| matches!(self.word(t), "—" | "–"))
+            {
+                i = d + 1;
+            }
         }
         // Speaking in Salem, New Hampshire, Trump said: the place closes the phrase
         if let Some((r, n)) = self.name_tokens(i) {
@@ -1165,6 +1202,14 @@ impl Reader<'_, '_> {
         }
         None
     }
+}
+
+/// An article or a possessive determiner: it opens a noun phrase.
+fn article(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "this" | "these"
+    )
 }
 
 /// The stretches of text a quotation's attribution may be read from, as token ranges.

@@ -7,7 +7,8 @@
 //!   (`called the plan “a disaster”`), in a sentence with a cue or a speaker.
 //! - **scare**: a quoted term nobody is reported to have said: a fragment with no cue and
 //!   no speaker around it (`the “experts”`), a title (`NBC’s “Meet the Press”`), a
-//!   nickname (`Robert C. “Bobby” Scott`), or a quotation nested in another: that one is
+//!   nickname (`Robert C. “Bobby” Scott`), a stage direction (`“(CROSSTALK)”`), or a
+//!   quotation nested in another: that one is
 //!   part of the outer speaker's words, not a quotation the article reports (inside a
 //!   block quotation of a text, a nested quotation with its own cue is a quote).
 
@@ -225,7 +226,11 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
         // a quotation inside another is part of the outer speaker's words, not one the
         // article reports (it keeps a cue and speaker found inside the outer one), unless
         // the outer one is a block quotation of a text and the inner one has its own cue
-        q.ty = if title || single_unattributed || nickname {
+        // a stage direction in a transcript: “(CROSSTALK.)”, "(APPLAUSE)"
+        let stage = inner.starts_with('(')
+            && inner.trim_end_matches(['.', ',']).ends_with(')')
+            && inner.matches('(').count() == 1;
+        q.ty = if title || single_unattributed || nickname || stage {
             QuoteType::Scare
         } else if q.depth > 0 {
             match (attributed && in_block, full) {
