@@ -307,6 +307,18 @@ pub fn extract_with(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexico
     f
 }
 
+/// The word-level values of a token text (what [`Prepared`] computes once per distinct
+/// text), kept whole so a cache can hand them back instead of hashing the text again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordValues(Tok);
+
+impl WordValues {
+    /// The values of `text`.
+    pub fn of(text: &str) -> WordValues {
+        WordValues(word_values(text))
+    }
+}
+
 /// A distinct token text of a document and its word-level facts.
 #[derive(Clone, Debug)]
 struct Word {
@@ -353,6 +365,19 @@ impl Prepared {
     /// Prepares `doc`, whose sentences are `sentences` (see [`sentence_tokens`]), with a
     /// lexicon of lowercase words.
     pub fn new(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexicon) -> Prepared {
+        Prepared::with_values(doc, sentences, lexicon, WordValues::of)
+    }
+
+    /// Prepares `doc` like [`Prepared::new`], taking the word-level values of each
+    /// distinct token text from `values`, which must return [`WordValues::of`] the text
+    /// (a cache returns those it kept). It is called once per distinct text, in the order
+    /// of first occurrence: the `w`-th call is for distinct text `w`.
+    pub fn with_values<'a>(
+        doc: &'a Document,
+        sentences: &[Range<usize>],
+        lexicon: &Lexicon,
+        mut values: impl FnMut(&'a str) -> WordValues,
+    ) -> Prepared {
         let mut index: HashMap<&str, u32, BuildHasherDefault<FnvHasher>> = HashMap::default();
         let mut words: Vec<Word> = Vec::new();
         let mut of_token = Vec::with_capacity(doc.tokens.len());
@@ -361,7 +386,7 @@ impl Prepared {
             let s = doc.slice(t.span);
             let w = *index.entry(s).or_insert_with(|| {
                 words.push(Word {
-                    tok: word_values(s),
+                    tok: values(s).0,
                     no_upper: !s.chars().any(char::is_uppercase),
                     counted: false,
                     lc_seen: false,
@@ -397,6 +422,11 @@ impl Prepared {
     /// Number of distinct token texts.
     pub fn distinct(&self) -> usize {
         self.words.len()
+    }
+
+    /// The word-level values of distinct text `w`.
+    pub fn values(&self, w: usize) -> Option<WordValues> {
+        self.words.get(w).map(|w| WordValues(w.tok))
     }
 
     /// The distinct text (an index below [`Prepared::distinct`]) of token `i`.

@@ -269,6 +269,8 @@ pub struct Model {
     rows: usize,
     /// The transition scores.
     pub transitions: Transitions,
+    /// What the tagger computed from token texts alone, kept across documents.
+    pub(crate) cache: super::cache::Shared,
 }
 
 const KEY_BITS: u32 = super::features::FEATURE_BITS;
@@ -382,6 +384,7 @@ impl Model {
             scales: (0..=255u8).map(|e| 2f32.powi(i32::from(e as i8))).collect(),
             rows: n,
             transitions: tr,
+            cache: Default::default(),
         })
     }
 
