@@ -114,16 +114,21 @@ pub fn viterbi(emissions: &[[f32; TAGS]], tr: &Transitions, out: &mut Vec<u8>) {
     Decoder::default().decode(emissions, tr, out);
 }
 
-/// A Viterbi decoder that keeps its back-pointer table from one sentence to the next.
+/// A Viterbi decoder that keeps its score table from one sentence to the next.
 #[derive(Clone, Debug, Default)]
 pub struct Decoder {
-    back: Vec<[u8; TAGS]>,
+    scores: Vec<[f32; TAGS]>,
 }
 
 impl Decoder {
-    /// Decodes like [`viterbi`]. Only the transitions [`allowed`] are tried, each tag's
-    /// predecessors in ascending order with a strict `>`: ties go to the lowest tag, as
-    /// a scan of every pair would give them.
+    /// Decodes like [`viterbi`]. Each tag's predecessors are tried in ascending order
+    /// with a strict `>`: ties go to the lowest tag.
+    ///
+    /// The forward pass keeps only the best score of each tag at each token: every pair
+    /// of tags is tried (a transition that is not [`allowed`] scores -inf, never `>`), in
+    /// chunks of four tags that the compiler keeps in SIMD registers. The predecessor is
+    /// found only for the tags of the best path, while tracing it back, by the same
+    /// search over the same sums, so it is the one a back-pointer table would hold.
     #[allow(clippy::needless_range_loop)] // tag indices address three tables at once
     pub fn decode(&mut self, emissions: &[[f32; TAGS]], tr: &Transitions, out: &mut Vec<u8>) {
         out.clear();
@@ -132,33 +137,45 @@ impl Decoder {
             return;
         };
         const NEG: f32 = f32::NEG_INFINITY;
-        self.back.clear();
-        self.back.resize(n, [0; TAGS]);
+        const CHUNKS: usize = TAGS.div_ceil(4);
+        // padded to whole chunks: a padding tag's transitions are -inf
+        let mut trans = [[[NEG; 4]; CHUNKS]; TAGS];
+        for p in 0..TAGS {
+            for t in 0..TAGS {
+                if ALLOWED[p][t] {
+                    trans[p][t / 4][t % 4] = tr.trans[p][t];
+                }
+            }
+        }
+        self.scores.clear();
         let mut score = [NEG; TAGS];
         for t in 0..TAGS {
             if STARTS[t] {
                 score[t] = tr.start[t] + first[t];
             }
         }
-        for (e, back) in emissions.iter().zip(self.back.iter_mut()).skip(1) {
+        self.scores.push(score);
+        for e in emissions.iter().skip(1) {
+            let mut best = [[NEG; 4]; CHUNKS];
+            for (p, row) in trans.iter().enumerate() {
+                // an unreachable predecessor (or transition) scores -inf: never `> best`
+                let sp = score[p];
+                for (b, r) in best.iter_mut().zip(row) {
+                    for l in 0..4 {
+                        let s = sp + r[l];
+                        b[l] = if s > b[l] { s } else { b[l] };
+                    }
+                }
+            }
+            let best = best.as_flattened();
             let mut next = [NEG; TAGS];
             for t in 0..TAGS {
-                let mut best = NEG;
-                let mut arg = 0u8;
-                // an unreachable predecessor scores -inf (or NaN): never `> best`
-                for &p in &PREDS[t][..PRED_COUNT[t]] {
-                    let s = score[p as usize] + tr.trans[p as usize][t];
-                    // selects, not branches: which predecessor wins is data, hard to predict
-                    let gt = s > best;
-                    best = if gt { s } else { best };
-                    arg = if gt { p } else { arg };
-                }
-                if best > NEG {
-                    next[t] = best + e[t];
-                    back[t] = arg;
+                if best[t] > NEG {
+                    next[t] = best[t] + e[t];
                 }
             }
             score = next;
+            self.scores.push(score);
         }
         let mut best = NEG;
         let mut last = 0u8;
@@ -172,10 +189,23 @@ impl Decoder {
             }
         }
         out.resize(n, OUTSIDE);
-        let mut t = last;
-        for (o, back) in out.iter_mut().zip(&self.back).rev() {
-            *o = t;
-            t = back[t as usize];
+        let mut t = last as usize;
+        for (k, o) in out.iter_mut().enumerate().rev() {
+            *o = t as u8;
+            let Some(prev) = k.checked_sub(1).and_then(|j| self.scores.get(j)) else {
+                break;
+            };
+            // the predecessor: the first tag with the best sum (0 if none beats -inf)
+            let mut best = NEG;
+            let mut arg = 0;
+            for p in 0..TAGS {
+                let s = prev[p] + trans[p][t / 4][t % 4];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            t = arg;
         }
     }
 }
@@ -189,41 +219,6 @@ const STARTS: [bool; TAGS] = {
         t += 1;
     }
     a
-};
-
-/// `PREDS[t][..PRED_COUNT[t]]`: the tags that may precede `t`, ascending.
-const PREDS: [[u8; TAGS]; TAGS] = {
-    let mut a = [[0u8; TAGS]; TAGS];
-    let mut t = 0;
-    while t < TAGS {
-        let mut k = 0;
-        let mut p = 0;
-        while p < TAGS {
-            if ALLOWED[p][t] {
-                a[t][k] = p as u8;
-                k += 1;
-            }
-            p += 1;
-        }
-        t += 1;
-    }
-    a
-};
-
-const PRED_COUNT: [usize; TAGS] = {
-    let mut c = [0usize; TAGS];
-    let mut t = 0;
-    while t < TAGS {
-        let mut p = 0;
-        while p < TAGS {
-            if ALLOWED[p][t] {
-                c[t] += 1;
-            }
-            p += 1;
-        }
-        t += 1;
-    }
-    c
 };
 
 const ALLOWED: [[bool; TAGS]; TAGS] = {
