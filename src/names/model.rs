@@ -244,20 +244,17 @@ const ALLOWED: [[bool; TAGS]; TAGS] = {
 
 /// The compiled weights: feature hash → a row of per-tag scores.
 ///
-/// A look-up is the tagger's main cost, and nearly always a cache miss when the table is
-/// large, so the table is small: rows are stored sparsely, as the file has them (a row
-/// holds about 4 of its 17 tags; dense `f32` rows took 4 MB), and found with a perfect
-/// hash, one slot read per look-up. A slot is one `u64`: the 24-bit feature hash, the
-/// row's 17-bit tag mask and the 23-bit offset of its weights in `values` (0: an empty
-/// slot; a row with no weight is left out, it adds nothing).
+/// A look-up is the tagger's main cost, so it reads one place: a perfect hash sends a
+/// feature to one slot, and the slot holds the feature's key and its whole row, the
+/// exponent and all 17 weights as `i8` (24 bytes; an absent weight is 0, and adding
+/// `0 × 2^e = +0.0` leaves every sum as it was), so the key check and the weights
+/// share a cache line and the addition of a row is one fixed-length loop (SIMD).
+/// A row with no weight is left out: it adds nothing.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     /// The perfect hash's pilot of each bucket (see [`perfect_hash`]).
     pilots: Vec<u16>,
-    slots: Vec<u64>,
-    /// Every row as its exponent and then its set weights in tag order, `i8` as in the
-    /// file: a quarter of the bytes of `f32`, so more of the table stays in cache.
-    values: Vec<i8>,
+    slots: Vec<Slot>,
     /// `2^e` for every exponent `e` (index `e as u8`), computed as the weights always
     /// were, so `value × scale` gives the same `f32` bits.
     scales: Vec<f32>,
@@ -268,18 +265,23 @@ pub struct Model {
     pub(crate) cache: super::cache::Shared,
 }
 
-const KEY_BITS: u32 = super::features::FEATURE_BITS;
-const MASK_BITS: u32 = TAGS as u32;
-const OFFSET_BITS: u32 = 64 - KEY_BITS - MASK_BITS;
+/// A slot of the table: a feature hash and its row (`key` is [`EMPTY`] in a free slot).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot {
+    key: u32,
+    exp: i8,
+    weights: [i8; TAGS],
+}
 
-/// A slot's feature hash, tag mask and offset.
+/// The key of a free slot: no feature hash has bits beyond [`KEY_BITS`].
+const EMPTY: u32 = u32::MAX;
+
+const KEY_BITS: u32 = super::features::FEATURE_BITS;
+
+/// The feature hash of a perfect-hash entry (the row number is above bit 32).
 #[inline]
-fn unpack(slot: u64) -> (u32, u32, usize) {
-    (
-        (slot & ((1 << KEY_BITS) - 1)) as u32,
-        ((slot >> KEY_BITS) & ((1 << MASK_BITS) - 1)) as u32,
-        (slot >> (KEY_BITS + MASK_BITS)) as usize,
-    )
+fn key_of(entry: u64) -> u32 {
+    (entry & ((1 << KEY_BITS) - 1)) as u32
 }
 
 struct Reader<'a> {
@@ -347,38 +349,58 @@ impl Model {
         for _ in 0..n {
             masks.push(r.leb()?);
         }
-        let mut values = Vec::new();
-        let mut entries: Vec<u64> = Vec::with_capacity(n);
+        let mut rows = Vec::with_capacity(n);
         let mut last_key = None;
-        for ((&key, &mask), &e) in keys.iter().zip(&masks).zip(&exps) {
-            let mask = mask & ((1 << MASK_BITS) - 1);
-            let off = values.len() as u64;
-            values.push(e);
-            for t in 0..TAGS {
+        for ((&key, &mask), &exp) in keys.iter().zip(&masks).zip(&exps) {
+            let mut weights = [0i8; TAGS];
+            for (t, w) in weights.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
-                    values.push(*r.take(1)?.first()? as i8);
+                    *w = *r.take(1)?.first()? as i8;
                 }
             }
             // features never hash beyond 24 bits: such a row could never be read; of a
             // repeated key (the keys are sorted) the first row wins, as it always has
-            if mask == 0 || u64::from(key) >> KEY_BITS != 0 || last_key == Some(key) {
+            if mask & ((1 << TAGS) - 1) == 0
+                || u64::from(key) >> KEY_BITS != 0
+                || last_key == Some(key)
+            {
                 continue;
             }
             last_key = Some(key);
-            if off >> OFFSET_BITS != 0 {
-                return None;
-            }
-            entries
-                .push(u64::from(key) | u64::from(mask) << KEY_BITS | off << (KEY_BITS + MASK_BITS));
+            rows.push(Slot { key, exp, weights });
         }
-        let (pilots, slots) = perfect_hash(&entries)?;
+        let mut model = Model::from_rows(&rows)?;
+        model.rows = n;
+        model.transitions = tr;
+        Some(model)
+    }
+
+    /// A model of `rows` (distinct keys below `2^KEY_BITS`) and no transitions.
+    fn from_rows(rows: &[Slot]) -> Option<Model> {
+        let entries: Vec<u64> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| u64::from(row.key) | (i as u64 + 1) << 32)
+            .collect();
+        let (pilots, table) = perfect_hash(&entries)?;
+        let free = Slot {
+            key: EMPTY,
+            exp: 0,
+            weights: [0; TAGS],
+        };
+        let slots = table
+            .iter()
+            .map(|&e| {
+                let row = ((e >> 32) as usize).checked_sub(1);
+                row.and_then(|i| rows.get(i)).copied().unwrap_or(free)
+            })
+            .collect();
         Some(Model {
             pilots,
             slots,
-            values,
             scales: (0..=255u8).map(|e| 2f32.powi(i32::from(e as i8))).collect(),
-            rows: n,
-            transitions: tr,
+            rows: rows.len(),
+            transitions: Transitions::default(),
             cache: Default::default(),
         })
     }
@@ -397,12 +419,15 @@ impl Model {
     /// [`Model::add_row`] (a look-up kept for a feature that recurs).
     #[inline]
     pub fn find(&self, key: u32) -> Row {
-        if self.pilots.is_empty() || key >> KEY_BITS != 0 {
+        if key >> KEY_BITS != 0 {
             return Row(0);
         }
-        let pilot = self.pilots[bucket_of(key, self.pilots.len())];
-        match self.slots.get(slot_of(key, pilot, self.slots.len())) {
-            Some(&slot) if slot != 0 && unpack(slot).0 == key => Row(slot),
+        let Some(&pilot) = self.pilots.get(bucket_of(key, self.pilots.len())) else {
+            return Row(0);
+        };
+        let at = slot_of(key, pilot, self.slots.len());
+        match self.slots.get(at) {
+            Some(slot) if slot.key == key => Row(at as u32 + 1),
             _ => Row(0),
         }
     }
@@ -418,25 +443,16 @@ impl Model {
         Some(row)
     }
 
-    /// Adds a row found by [`Model::find`] into `out`. A tag the row has no weight for
-    /// is skipped: adding zero would not change the sum.
+    /// Adds a row found by [`Model::find`] into `out`: every tag, in order (a tag the
+    /// row has no weight for adds `+0.0`, which changes no sum).
     #[inline]
     pub fn add_row(&self, row: Row, out: &mut [f32; TAGS]) {
-        if row.0 == 0 {
-            return;
-        }
-        let (_, mut mask, off) = unpack(row.0);
-        let Some((&e, ws)) = self.values.get(off..).and_then(<[i8]>::split_first) else {
+        let Some(slot) = row.0.checked_sub(1).and_then(|i| self.slots.get(i as usize)) else {
             return;
         };
-        let scale = self.scales.get(e as u8 as usize).copied().unwrap_or(0.0);
-        let mut ws = ws.iter();
-        while mask != 0 {
-            let t = mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            if let (Some(o), Some(&w)) = (out.get_mut(t), ws.next()) {
-                *o += f32::from(w) * scale;
-            }
+        let scale = self.scales.get(slot.exp as u8 as usize).copied().unwrap_or(0.0);
+        for (o, &w) in out.iter_mut().zip(&slot.weights) {
+            *o += f32::from(w) * scale;
         }
     }
 
@@ -448,19 +464,14 @@ impl Model {
     }
 
     /// Sums of rows: entry `k` of the result is `start(k)` plus the rows
-    /// `rows[ends[k - 1]..ends[k]]`, added in order. The weights of all the rows are
-    /// fetched first, so their cache misses overlap instead of waiting in turn.
+    /// `rows[ends[k - 1]..ends[k]]`, added in order. ([`Model::find`] has read every
+    /// row's slot already, so their cache misses overlapped.)
     pub fn sums(
         &self,
         rows: &[Row],
         ends: &[usize],
         mut start: impl FnMut(usize) -> [f32; TAGS],
     ) -> Vec<[f32; TAGS]> {
-        let touched = rows.iter().fold(0i8, |acc, row| {
-            let e = self.values.get(unpack(row.0).2).copied().unwrap_or(0);
-            acc.wrapping_add(e)
-        });
-        std::hint::black_box(touched);
         let mut from = 0;
         ends.iter()
             .enumerate()
@@ -521,7 +532,7 @@ fn slot_of(key: u32, pilot: u16, slots: usize) -> usize {
 /// distinct hashed keys never cause.
 fn perfect_hash(entries: &[u64]) -> Option<(Vec<u16>, Vec<u64>)> {
     let n = entries.len();
-    let key = |e: u64| unpack(e).0;
+    let key = key_of;
     let buckets = n / BUCKET_KEYS + 1;
     let mut order: Vec<(usize, u64)> = entries
         .iter()
@@ -572,7 +583,7 @@ fn perfect_hash(entries: &[u64]) -> Option<(Vec<u16>, Vec<u64>)> {
 
 /// The weights of one feature in a [`Model`] (or none), as [`Model::find`] found them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Row(u64);
+pub struct Row(u32);
 
 #[cfg(test)]
 mod tests {
@@ -706,20 +717,25 @@ mod tests {
                 .collect::<std::collections::BTreeSet<u32>>()
                 .into_iter()
                 .collect();
-            let entries: Vec<u64> = keys
+            let rows: Vec<Slot> = keys
                 .iter()
                 .enumerate()
-                .map(|(i, &k)| u64::from(k) | 1 << KEY_BITS | (i as u64) << (KEY_BITS + MASK_BITS))
+                .map(|(i, &key)| {
+                    let mut weights = [0; TAGS];
+                    weights[i % TAGS] = 1 + (i % 100) as i8;
+                    Slot {
+                        key,
+                        exp: 0,
+                        weights,
+                    }
+                })
                 .collect();
-            let (pilots, slots) = perfect_hash(&entries).expect("a table");
-            assert!(slots.len() <= keys.len() * 2 + 16);
-            let m = Model {
-                pilots,
-                slots,
-                ..Model::default()
-            };
+            let m = Model::from_rows(&rows).expect("a table");
+            assert!(m.slots.len() <= keys.len() * 2 + 16);
             for (i, &k) in keys.iter().enumerate() {
-                assert_eq!(unpack(m.find(k).0), (k, 1, i), "key {k}");
+                let mut want = [0.0; TAGS];
+                want[i % TAGS] = (1 + i % 100) as f32;
+                assert_eq!(m.row(k), Some(want), "key {k}");
             }
             let set: std::collections::HashSet<u32> = keys.iter().copied().collect();
             for k in (0..1u32 << KEY_BITS).step_by(4099) {
