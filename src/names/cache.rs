@@ -46,9 +46,9 @@ impl Hasher for Fnv {
         if self.0 == 0 {
             self.0 = 0xcbf2_9ce4_8422_2325;
         }
-        self.0 = bytes
-            .iter()
-            .fold(self.0, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        self.0 = bytes.iter().fold(self.0, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
     }
 }
 

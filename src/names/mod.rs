@@ -176,8 +176,7 @@ fn each_sentence(
     let edge: [model::Row; NEIGHBOUR_FEATURES] =
         std::array::from_fn(|k| model.find(prep.neighbour_feature(k, None)));
     let mut words: Vec<[f32; TAGS]> = Vec::with_capacity(prep.distinct());
-    let mut neighbours: Vec<[model::Row; NEIGHBOUR_FEATURES]> =
-        Vec::with_capacity(prep.distinct());
+    let mut neighbours: Vec<[model::Row; NEIGHBOUR_FEATURES]> = Vec::with_capacity(prep.distinct());
     for w in 0..prep.distinct() {
         let entry = match is_kept(w).and_then(|i| guard.as_deref()?.get(i)) {
             Some(e) => *e,

@@ -447,10 +447,18 @@ impl Model {
     /// row has no weight for adds `+0.0`, which changes no sum).
     #[inline]
     pub fn add_row(&self, row: Row, out: &mut [f32; TAGS]) {
-        let Some(slot) = row.0.checked_sub(1).and_then(|i| self.slots.get(i as usize)) else {
+        let Some(slot) = row
+            .0
+            .checked_sub(1)
+            .and_then(|i| self.slots.get(i as usize))
+        else {
             return;
         };
-        let scale = self.scales.get(slot.exp as u8 as usize).copied().unwrap_or(0.0);
+        let scale = self
+            .scales
+            .get(slot.exp as u8 as usize)
+            .copied()
+            .unwrap_or(0.0);
         for (o, &w) in out.iter_mut().zip(&slot.weights) {
             *o += f32::from(w) * scale;
         }
