@@ -409,22 +409,35 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
         }
         out.push(id);
     }
+    // one-word names the tagger took for a person at least once: their other mentions
+    // join the same person (“Isabel” after “Isabel Ruiz”, whatever each was typed)
+    let person_words: HashSet<&str> = ms
+        .iter()
+        .filter(|m| m.ty == PERSON && m.tokens.len() == 1)
+        .map(|m| text_of(doc, m.tokens.start))
+        .collect();
     for (m, id) in ms.iter().zip(out.iter_mut()) {
         if m.tokens.len() > MAX_TAIL_WORDS {
             continue;
         }
         let k = key(doc, m.tokens.clone());
-        // a country, region or nationality keeps its own entity: “Jordan”, “Georgia”
-        if m.ty != PERSON && lists.word(&k) & (COUNTRY | REGION | DEMONYM) != 0 {
+        // a country, region or nationality keeps its own entity (“Jordan”, “Georgia”)
+        // unless the tagger took the word for a person somewhere
+        if m.ty != PERSON
+            && !person_words.contains(k.as_str())
+            && lists.word(&k) & (COUNTRY | REGION | DEMONYM) != 0
+        {
             continue;
         }
         // a surname, or else a given name alone (“Sahar” after “Sahar Khan”) that is
         // not also a city's (“Paris” after “Paris Hilton”) nor a storm's
         let Some(people) = tails.get(&k).or_else(|| {
             (m.tokens.len() == 1
-                && (m.ty == PERSON || (m.ty != OTHER && lists.word(&k) & CITY == 0)))
-                .then(|| given.get(k.as_str()))
-                .flatten()
+                && (m.ty == PERSON
+                    || (m.ty != OTHER
+                        && (lists.word(&k) & CITY == 0 || person_words.contains(k.as_str())))))
+            .then(|| given.get(k.as_str()))
+            .flatten()
         }) else {
             continue;
         };
@@ -679,6 +692,33 @@ mod tests {
         // a city keeps its own entity
         assert_eq!(r[3].1, NameType::Place);
         assert_ne!(r[3].2, r[2].2);
+    }
+
+    #[test]
+    fn a_place_word_once_taken_for_a_person_joins_the_person_everywhere() {
+        // “Isabel” is also a region's name: each bare mention joins Isabel Ruiz once the
+        // tagger took one of them for a person, however it typed the others
+        let r = run(
+            "Isabel Ruiz spoke. I met Isabel there. Isabel left. Isabel came.",
+            &[
+                ("Isabel Ruiz", PERSON),
+                ("Isabel", PLACE),
+                ("Isabel", ORGANIZATION),
+                ("Isabel", PERSON),
+            ],
+        );
+        assert_eq!(r.len(), 4, "{r:?}");
+        assert!(
+            r.iter().all(|m| m.1 == NameType::Person && m.2 == r[0].2),
+            "{r:?}"
+        );
+        // with no mention taken for a person, the region keeps its own entity
+        let r = run(
+            "Isabel Ruiz spoke. I went to Isabel there.",
+            &[("Isabel Ruiz", PERSON), ("Isabel", PLACE)],
+        );
+        assert_eq!(r[1].1, NameType::Place, "{r:?}");
+        assert_ne!(r[1].2, r[0].2);
     }
 
     #[test]
