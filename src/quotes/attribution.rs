@@ -802,6 +802,17 @@ impl Reader<'_, '_> {
         if k.saturating_sub(i) > 80 {
             return None;
         }
+        // PHILADELPHIA, July 25 (UPI) — The committee said; Washington (AFP) – …: a dateline
+        let text = self.ctx.doc.token_text(i);
+        let agency = (i..k.min(i + 10))
+            .any(|t| self.word(t) == ")" && matches!(self.word(t + 1), "—" | "–" | "-"));
+        if agency || text.len() > 2 && text.chars().all(|c| c.is_uppercase() || c == '.') {
+            if let Some(d) =
+                (i + 1..k.min(i + 14)).find(|&t| matches!(self.word(t), "—" | "–" | "-"))
+            {
+                i = d + 1;
+            }
+        }
         while i < k
             && matches!(
                 self.word(i),
@@ -870,6 +881,13 @@ impl Reader<'_, '_> {
                     | "to"
                     | "of"
                     | "throughout"
+                    | "outside"
+                    | "inside"
+                    | "near"
+                    | "across"
+                    | "among"
+                    | "led"
+                    | "later"
             )
             || self.intro_word(i)
         {
@@ -881,14 +899,6 @@ impl Reader<'_, '_> {
             matches!(self.word(t), "later" | "earlier" | "ago") && self.word(t + 1) == ","
         }) {
             i = t + 2;
-        }
-        // PHILADELPHIA, July 25 (UPI) — The committee said: a dateline
-        let text = self.ctx.doc.token_text(i);
-        if text.len() > 2 && text.chars().all(|c| c.is_uppercase() || c == '.') {
-            if let Some(d) = (i + 1..k.min(i + 14)).find(|&t| matches!(self.word(t), "—" | "–"))
-            {
-                i = d + 1;
-            }
         }
         // Speaking in Salem, New Hampshire, Trump said: the place closes the phrase
         if let Some((r, n)) = self.name_tokens(i) {
@@ -1155,6 +1165,41 @@ impl Reader<'_, '_> {
                     && (cue_end..b).all(|x| matches!(self.word(x), "," | ":"));
                 if introduces {
                     return Some(at);
+                }
+                // a cue further left is the outer source only when the nearer report is
+                // its complement (She said she recalls …), not another clause (Trump
+                // says …, Jamieson said; Rubio suggested …, while Cruz said)
+                // (a participle after a comma, `said, suggesting …`, belongs to the outer)
+                let participle = outer
+                    .and_then(|o| o.cue)
+                    .is_some_and(|c| self.ctx.doc.slice(c).ends_with("ing"));
+                if let Some(near) = outer.and_then(|o| o.speaker).filter(|_| !participle) {
+                    let doc = self.ctx.doc;
+                    let from = doc.token_at_or_after(cue_span.end);
+                    let to = doc.token_at_or_after(near.span.start);
+                    let separated = (from..to).any(|x| {
+                        matches!(
+                            self.word(x),
+                            "," | ";"
+                                | "—"
+                                | "while"
+                                | "but"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "because"
+                                | "although"
+                                | "though"
+                                | "whereas"
+                                | "is"
+                                | "was"
+                                | "are"
+                                | "were"
+                        )
+                    });
+                    if separated {
+                        break;
+                    }
                 }
                 outer = Some(at);
                 continue;
