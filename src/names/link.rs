@@ -37,6 +37,7 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     ms.sort_by_key(|m| m.tokens.start);
     org_words(doc, &mut ms);
     given_names(doc, &mut ms);
+    lowercase_places(doc, &mut ms);
     storms(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
@@ -223,6 +224,61 @@ fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
                 added.push(Mention::new(i..i + 2, PERSON));
             }
         }
+    }
+    add_disjoint(ms, added);
+}
+
+/// A word or two in lowercase that name a listed country, region or city and nothing
+/// else in the lists (one word: a country or region; two: any place), neither of them a
+/// common lowercase word (the lexicon): a place written the way informal text writes it
+/// (“kerala”, “san francisco”). Only in a text with a sentence opening in lowercase.
+fn lowercase_places(doc: &Document, ms: &mut Vec<Mention>) {
+    let lists = lists::lists();
+    let lexicon = lists::lexicon();
+    let place = COUNTRY | REGION | CITY;
+    // a lowercase word of `min` letters or more that is no common word
+    let rare_lower = |i: usize, min: usize| {
+        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && {
+            let w = text_of(doc, i);
+            w.chars().count() >= min
+                && w.chars().all(char::is_lowercase)
+                && !lexicon.contains(lists::token_key(w))
+        }
+    };
+    // only in informal text: some sentence of the document opens in lowercase
+    let informal = doc.sentences.iter().any(|&s| {
+        let r = doc.tokens_in(s);
+        doc.tokens.get(r.start).is_some_and(|t| {
+            t.kind == TokenKind::Word && doc.slice(t.span).starts_with(char::is_lowercase)
+        })
+    });
+    if !informal {
+        return;
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if !rare_lower(i, 2) {
+            i += 1;
+            continue;
+        }
+        let one = lists::extend_key(0, lists::token_key(text_of(doc, i)));
+        let two = (i + 1 < doc.tokens.len())
+            .then(|| lists::extend_key(one, lists::token_key(text_of(doc, i + 1))));
+        let n = match two {
+            Some(h) if rare_lower(i + 1, 2) && lists.get(h) & place != 0 => 2,
+            _ if rare_lower(i, 4)
+                && lists.get(one) & (COUNTRY | REGION) != 0
+                && lists.get(one) & !place == 0 =>
+            {
+                1
+            }
+            _ => 0,
+        };
+        if n > 0 {
+            added.push(Mention::new(i..i + n, PLACE));
+        }
+        i += n.max(1);
     }
     add_disjoint(ms, added);
 }
@@ -719,6 +775,22 @@ mod tests {
         );
         assert_eq!(r[1].1, NameType::Place, "{r:?}");
         assert_ne!(r[1].2, r[0].2);
+    }
+
+    #[test]
+    fn lowercase_places_are_found_in_informal_text_only() {
+        let r = run("we flew to kerala and then san francisco. it was fun.", &[]);
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("kerala", NameType::Place),
+                ("san francisco", NameType::Place)
+            ]
+        );
+        // edited text writes its places capitalized: a lowercase word there is a word
+        let r = run("We flew to kerala and then san francisco. It was fun.", &[]);
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
