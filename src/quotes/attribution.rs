@@ -841,56 +841,68 @@ impl Reader<'_, '_> {
         {
             i += 1;
         }
-        if i < k
-            && matches!(
-                self.word(i),
-                "at" | "in"
-                    | "on"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "with"
-                    | "for"
-                    | "from"
-                    | "speaking"
-                    | "asked"
-                    | "when"
-                    | "while"
-                    | "earlier"
-                    | "last"
-                    | "since"
-                    | "as"
-                    | "following"
-                    | "despite"
-                    | "like"
-                    | "unlike"
-                    | "addressing"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "if"
-                    | "once"
-                    | "unless"
-                    | "until"
-                    | "whereas"
-                    | "given"
-                    | "amid"
-                    | "under"
-                    | "by"
-                    | "over"
-                    | "to"
-                    | "of"
-                    | "throughout"
-                    | "outside"
-                    | "inside"
-                    | "near"
-                    | "across"
-                    | "among"
-                    | "led"
-                    | "later"
-            )
-            || self.intro_word(i)
-        {
+        // (up to three phrases: On Thursday, after remaining neutral, Warren said)
+        for _ in 0..3 {
+            let adverb = self.word(i + 1) == ","
+                && self.ctx.name_at(i).is_none()
+                && (self.word(i).ends_with("ly")
+                    || matches!(
+                        self.word(i),
+                        "first" | "second" | "third" | "finally" | "again" | "overall" | "today"
+                    ));
+            if !(i < k
+                && (adverb
+                    || matches!(
+                        self.word(i),
+                        "at" | "in"
+                            | "on"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "with"
+                            | "for"
+                            | "from"
+                            | "speaking"
+                            | "asked"
+                            | "when"
+                            | "while"
+                            | "earlier"
+                            | "last"
+                            | "since"
+                            | "as"
+                            | "following"
+                            | "despite"
+                            | "like"
+                            | "unlike"
+                            | "addressing"
+                            | "although"
+                            | "though"
+                            | "because"
+                            | "if"
+                            | "once"
+                            | "unless"
+                            | "until"
+                            | "whereas"
+                            | "given"
+                            | "amid"
+                            | "under"
+                            | "by"
+                            | "over"
+                            | "to"
+                            | "of"
+                            | "throughout"
+                            | "outside"
+                            | "inside"
+                            | "near"
+                            | "across"
+                            | "among"
+                            | "led"
+                            | "later"
+                    )
+                    || self.intro_word(i)))
+            {
+                break;
+            }
             let comma = (i..k).find(|&x| self.word(x) == ",")?;
             i = comma + 1;
         }
