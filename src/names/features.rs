@@ -381,7 +381,8 @@ impl Prepared {
         let mut index: HashMap<&str, u32, BuildHasherDefault<FnvHasher>> = HashMap::default();
         let mut words: Vec<Word> = Vec::new();
         let mut of_token = Vec::with_capacity(doc.tokens.len());
-        let mut lowercase_words: HashSet<u64> = HashSet::new();
+        // the values are hashes already: no SipHash
+        let mut lowercase_words: HashSet<u64, lists::KeyHash> = HashSet::default();
         for t in &doc.tokens {
             let s = doc.slice(t.span);
             let w = *index.entry(s).or_insert_with(|| {
@@ -411,7 +412,17 @@ impl Prepared {
             .iter()
             .map(|&w| words[w as usize].tok.key)
             .collect();
-        let list_pos = list_positions(lists::lists(), &keys, sentences);
+        // a one-word phrase depends on the text alone: looked up once per distinct text
+        let lists = lists::lists();
+        let singles: Vec<(u16, bool)> = words
+            .iter()
+            .map(|w| {
+                let h = extend_key(0, w.tok.key);
+                (lists.get(h), lists.extends(h))
+            })
+            .collect();
+        let singles: Vec<(u16, bool)> = of_token.iter().map(|&w| singles[w as usize]).collect();
+        let list_pos = list_positions(lists, &keys, &singles, sentences);
         Prepared {
             words,
             of_token,
@@ -573,12 +584,25 @@ impl Sink for Vec<u32> {
 
 /// For each token, the list categories of entries covering it, by position in the
 /// entry: `[single, begin, inside, last]`.
-fn list_positions(lists: &Lists, keys: &[u64], sentences: &[Range<usize>]) -> Vec<[u16; 4]> {
+/// `singles[i]` is what `lists` has for token `i` alone: its categories, and whether a
+/// longer entry begins with it.
+fn list_positions(
+    lists: &Lists,
+    keys: &[u64],
+    singles: &[(u16, bool)],
+    sentences: &[Range<usize>],
+) -> Vec<[u16; 4]> {
     let mut pos = vec![[0u16; 4]; keys.len()];
     for r in sentences {
         for i in r.clone() {
-            let mut h = 0u64;
-            for len in 1..=MAX_TOKENS {
+            let (bits, extends) = singles.get(i).copied().unwrap_or_default();
+            pos[i][0] |= bits;
+            // no longer entry begins with this word (most words begin none)
+            if !extends {
+                continue;
+            }
+            let mut h = extend_key(0, keys[i]);
+            for len in 2..=MAX_TOKENS {
                 let j = i + len - 1;
                 if j >= r.end {
                     break;

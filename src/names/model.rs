@@ -523,9 +523,11 @@ fn reduce(h: u64, n: usize) -> usize {
     (((h >> 32) * n as u64) >> 32) as usize
 }
 
+/// The bucket of `key` (below `2^KEY_BITS`): a feature hash is mixed already, so its
+/// bits are scaled to `0..buckets` as they are, and a look-up mixes once, for its slot.
 #[inline]
 fn bucket_of(key: u32, buckets: usize) -> usize {
-    reduce(mix(u64::from(key)), buckets)
+    ((u64::from(key) * buckets as u64) >> KEY_BITS) as usize
 }
 
 #[inline]

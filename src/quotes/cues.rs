@@ -1,6 +1,9 @@
 //! Cues: the verbs and phrases that attribute speech (said, told, added, according to),
 //! and the small word classes attribution reads around them.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 /// How a cue word relates to its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CueKind {
@@ -266,11 +269,22 @@ fn strip_inflection(w: &str) -> Vec<String> {
 
 /// The lemma of `word` (lowercase) when it is a verb of saying or naming.
 fn lemma(word: &str) -> Option<&'static str> {
-    if let Some(&(_, l)) = IRREGULAR.iter().find(|(f, _)| *f == word) {
+    // the lists as hash tables, built once: a look-up instead of a scan of every entry
+    type Tables = (HashMap<&'static str, &'static str>, HashSet<&'static str>);
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    let (irregular, verbs) = TABLES.get_or_init(|| {
+        let mut irregular = HashMap::new();
+        for &(form, l) in IRREGULAR {
+            // the first entry of a form wins, as a scan would find it
+            irregular.entry(form).or_insert(l);
+        }
+        (irregular, SAY.iter().chain(NAME).copied().collect())
+    });
+    if let Some(&l) = irregular.get(word) {
         return Some(l);
     }
     for cand in strip_inflection(word) {
-        if let Some(l) = SAY.iter().chain(NAME).find(|l| **l == cand) {
+        if let Some(&l) = verbs.get(cand.as_str()) {
             return Some(l);
         }
     }
