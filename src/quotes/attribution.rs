@@ -611,6 +611,44 @@ impl Reader<'_, '_> {
         self.np_ending_at(j, lo, 0)
     }
 
+    /// The subject pronoun of the clause holding token `k`, when one opens it after a
+    /// comma or a conjunction (`Perez is winning applause as he keeps talking about the
+    /// “…”`): the source nearer the quotation than the sentence's subject.
+    fn clause_pronoun(&self, k: usize) -> Option<Mention> {
+        let doc = self.ctx.doc;
+        let sent = doc.sentences.get(self.ctx.sentence_of(self.tok(k).start))?;
+        let first = doc.token_at_or_after(sent.start);
+        for j in (first.max(k.saturating_sub(25))..k).rev() {
+            // (a comma between it and the quotation closes another clause)
+            if self.ctx.in_quote(self.tok(j).start) || matches!(self.word(j), "," | ";") {
+                return None;
+            }
+            if matches!(self.word(j), "he" | "she" | "they" | "we" | "i")
+                && j > first
+                && matches!(
+                    self.word(j - 1),
+                    "," | "as"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "and"
+                        | "but"
+                        | "that"
+                        | "after"
+                        | "before"
+                        | "if"
+                        | "where"
+                )
+            {
+                return self.pronoun_mention(j);
+            }
+        }
+        None
+    }
+
     /// True when token `i` lies in a person's name.
     fn is_person(&self, i: usize) -> bool {
         self.ctx
@@ -898,6 +936,9 @@ impl Reader<'_, '_> {
                             | "among"
                             | "led"
                             | "later"
+                            | "ever"
+                            | "even"
+                            | "somewhere"
                     )
                     || self.intro_word(i)))
             {
@@ -1460,7 +1501,10 @@ pub fn sentence_sources(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
             continue;
         }
         let k = ctx.doc.token_at_or_after(q.q.span.start);
-        if let Some(m) = reader.main_subject(k) {
+        if k >= ctx.doc.tokens.len() {
+            continue;
+        }
+        if let Some(m) = reader.clause_pronoun(k).or_else(|| reader.main_subject(k)) {
             if m.span.end <= q.q.span.start {
                 q.attr = Some(Attribution {
                     cue: None,
