@@ -38,6 +38,7 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     org_words(doc, &mut ms);
     given_names(doc, &mut ms);
     lowercase_places(doc, &mut ms);
+    lone_given_names(doc, &mut ms);
     storms(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
@@ -279,6 +280,61 @@ fn lowercase_places(doc: &Document, ms: &mut Vec<Mention>) {
             added.push(Mention::new(i..i + n, PLACE));
         }
         i += n.max(1);
+    }
+    add_disjoint(ms, added);
+}
+
+/// Months and weekdays, some of which are given names too.
+const CALENDAR: [&str; 19] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A line or sentence that is one listed given name and nothing else in the lists nor
+/// a common word (“Vince” signing an e-mail) is a person.
+fn lone_given_names(doc: &Document, ms: &mut Vec<Mention>) {
+    let lists = lists::lists();
+    let lexicon = lists::lexicon();
+    let not_given = SURNAME | COUNTRY | REGION | CITY | DEMONYM | ORG_WORD | ORG_SUFFIX | TITLE;
+    let mut added = Vec::new();
+    for &s in &doc.sentences {
+        let r = doc.tokens_in(s);
+        let mut words = r.clone().filter(|&i| {
+            doc.tokens
+                .get(i)
+                .is_some_and(|t| t.kind != TokenKind::Punct)
+        });
+        let (Some(i), None) = (words.next(), words.next()) else {
+            continue;
+        };
+        let w = text_of(doc, i);
+        let bits = lists.word(w);
+        if capitalized(w)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && !CALENDAR.contains(&w)
+            && bits & GIVEN != 0
+            && bits & not_given == 0
+            && !lexicon.contains(lists::token_key(w))
+        {
+            added.push(Mention::new(i..i + 1, PERSON));
+        }
     }
     add_disjoint(ms, added);
 }
@@ -791,6 +847,14 @@ mod tests {
         // edited text writes its places capitalized: a lowercase word there is a word
         let r = run("We flew to kerala and then san francisco. It was fun.", &[]);
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_given_name_alone_on_its_line_is_a_person() {
+        let r = run("Thanks for the data.\nVince\nJune\nParis", &[]);
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        // a month is no one, and a city's name stays the tagger's business
+        assert_eq!(got, [("Vince", NameType::Person)]);
     }
 
     #[test]
