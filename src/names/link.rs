@@ -234,12 +234,25 @@ fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
 /// common lowercase word (the lexicon): a place written the way informal text writes it
 /// (“kerala”, “san francisco”). Only in a text with a sentence opening in lowercase.
 fn lowercase_places(doc: &Document, ms: &mut Vec<Mention>) {
+    const ONE_WORD_PLACE: u16 = COUNTRY | REGION;
     let lists = lists::lists();
     let lexicon = lists::lexicon();
     let place = COUNTRY | REGION | CITY;
-    // a lowercase word of `min` letters or more that is no common word
+    // a lowercase word of `min` letters or more that is no common word, standing apart
+    // (not part of “zoviet*france”)
+    let apart = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            let before = doc
+                .text
+                .get(..t.span.start)
+                .and_then(|s| s.chars().next_back());
+            let after = doc.text.get(t.span.end..).and_then(|s| s.chars().next());
+            before.map_or(true, |c| c.is_whitespace() || "(\"'“‘".contains(c))
+                && after.map_or(true, |c| c.is_whitespace() || ".,;:!?)\"'”’".contains(c))
+        })
+    };
     let rare_lower = |i: usize, min: usize| {
-        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && {
+        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && apart(i) && {
             let w = text_of(doc, i);
             w.chars().count() >= min
                 && w.chars().all(char::is_lowercase)
@@ -269,8 +282,8 @@ fn lowercase_places(doc: &Document, ms: &mut Vec<Mention>) {
         let n = match two {
             Some(h) if rare_lower(i + 1, 2) && lists.get(h) & place != 0 => 2,
             _ if rare_lower(i, 4)
-                && lists.get(one) & (COUNTRY | REGION) != 0
-                && lists.get(one) & !place == 0 =>
+                && lists.get(one) & ONE_WORD_PLACE != 0
+                && lists.get(one) & !(place | GIVEN | SURNAME) == 0 =>
             {
                 1
             }
@@ -844,6 +857,11 @@ mod tests {
                 ("san francisco", NameType::Place)
             ]
         );
+        // a word glued to others is part of something else; a country that is also a
+        // given name is a place here
+        let r = run("i like zoviet*france and india.", &[]);
+        let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["india"]);
         // edited text writes its places capitalized: a lowercase word there is a word
         let r = run("We flew to kerala and then san francisco. It was fun.", &[]);
         assert!(r.is_empty(), "{r:?}");
