@@ -649,6 +649,28 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// The speaker's label opening a transcript turn quoted at `inner` (`WALLACE: …`,
+    /// `SEN. JANE DOE: …`): one to four words in capitals before a colon.
+    fn transcript_label(&self, inner: Span) -> Option<Mention> {
+        let doc = self.ctx.doc;
+        let first = doc.token_at_or_after(inner.start);
+        let caps = |i: usize| {
+            self.is_word(i) && {
+                let t = doc.token_text(i);
+                t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !t.chars().any(char::is_lowercase)
+            }
+        };
+        let mut e = first;
+        while e < first + 6 && (caps(e) || e > first && self.word(e) == ".") {
+            e += 1;
+        }
+        if e == first || self.word(e) != ":" || doc.tokens.get(e)?.span.end > inner.end {
+            return None;
+        }
+        Some(self.capitalized_run(first..e))
+    }
+
     /// True when token `i` lies in a person's name.
     fn is_person(&self, i: usize) -> bool {
         self.ctx
@@ -1484,6 +1506,17 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
                         });
                     }
                 }
+            }
+        }
+        if opens_para {
+            // "PENCE: Well, look, …": a transcript turn names its speaker
+            if let Some(m) = reader.transcript_label(q.inner) {
+                attr = Some(Attribution {
+                    cue: None,
+                    speaker: Some(m),
+                    kind: None,
+                    before: true,
+                });
             }
         }
         quotes[i].attr = attr;
