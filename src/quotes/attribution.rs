@@ -749,6 +749,14 @@ impl Reader<'_, '_> {
                 && self.is_word(e)
                 && cue_kind(self.word(e)).is_none()
                 && !self.particle_cue(e, hi)
+                // (the donor didn’t, the system and he, the team as)
+                && !matches!(
+                    self.word(e),
+                    "and" | "or" | "but" | "as" | "that" | "who" | "which" | "when" | "while"
+                )
+                && pronoun(self.word(e)).is_none()
+                && !self.word(e).ends_with("n’t")
+                && !self.word(e).ends_with("n't")
                 // (the board released a statement: a verb before its object's article)
                 && !(e > i + 1 && (article(self.word(e)) || article(self.word(e + 1))))
                 && !is_filler(self.word(e))
