@@ -535,10 +535,8 @@ impl Prepared {
         let cap = u64::from(t.upper_first);
         let list_at = |j: usize| self.list_pos.get(j).copied().unwrap_or_default();
         for (p, bits) in list_at(i).into_iter().enumerate() {
-            for c in 0..CATEGORIES {
-                if bits & (1 << c) != 0 {
-                    sink.feature(feat2(T_LIST, (p * CATEGORIES + c) as u64, cap));
-                }
+            for c in categories(bits) {
+                sink.feature(feat2(T_LIST, (p * CATEGORIES + c) as u64, cap));
             }
         }
         for (k, d) in [-1isize, 1].into_iter().enumerate() {
@@ -546,14 +544,26 @@ impl Prepared {
             if j >= r.start as isize && j < r.end as isize {
                 // only single-word entries of the neighbours: "President X", "X Inc"
                 let single = list_at(j as usize)[0];
-                for c in 0..CATEGORIES {
-                    if single & (1 << c) != 0 {
-                        sink.feature(feat2(T_LIST_AT, k as u64, c as u64));
-                    }
+                for c in categories(single) {
+                    sink.feature(feat2(T_LIST_AT, k as u64, c as u64));
                 }
             }
         }
     }
+}
+
+/// The list categories (below [`CATEGORIES`]) set in `bits`, ascending: most tokens are
+/// in no list, and then nothing is tested.
+#[inline]
+fn categories(bits: u16) -> impl Iterator<Item = usize> {
+    let mut b = u32::from(bits) & ((1u32 << CATEGORIES) - 1);
+    std::iter::from_fn(move || {
+        (b != 0).then(|| {
+            let c = b.trailing_zeros() as usize;
+            b &= b - 1;
+            c
+        })
+    })
 }
 
 /// How many context features read one neighbour's text alone (its lowercase form, short

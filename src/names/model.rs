@@ -158,13 +158,22 @@ impl Decoder {
         for e in emissions.iter().skip(1) {
             let mut best = [[NEG; 4]; CHUNKS];
             for (p, row) in trans.iter().enumerate() {
-                // an unreachable predecessor (or transition) scores -inf: never `> best`
+                // an unreachable predecessor (or transition) scores -inf: never `> best`;
+                // chunks where `p` may precede no tag are skipped, their sums are -inf
                 let sp = score[p];
-                for (b, r) in best.iter_mut().zip(row) {
+                let relax = |b: &mut [f32; 4], r: &[f32; 4]| {
                     for l in 0..4 {
                         let s = sp + r[l];
                         b[l] = if s > b[l] { s } else { b[l] };
                     }
+                };
+                match CHUNK_RANGE[p] {
+                    (lo, hi) if hi == lo + 1 => {
+                        if let (Some(b), Some(r)) = (best.get_mut(lo), row.get(lo)) {
+                            relax(b, r);
+                        }
+                    }
+                    _ => best.iter_mut().zip(row).for_each(|(b, r)| relax(b, r)),
                 }
             }
             let best = best.as_flattened();
@@ -209,6 +218,30 @@ impl Decoder {
         }
     }
 }
+
+/// The chunks of four tags (as [`Decoder::decode`] groups them) that tag `p` may
+/// precede: `CHUNK_RANGE[p].0..CHUNK_RANGE[p].1` holds every tag [`allowed`] after `p`.
+const CHUNK_RANGE: [(usize, usize); TAGS] = {
+    let mut a = [(0, 0); TAGS];
+    let mut p = 0;
+    while p < TAGS {
+        let mut lo = TAGS;
+        let mut hi = 0;
+        let mut t = 0;
+        while t < TAGS {
+            if ALLOWED[p][t] {
+                if t / 4 < lo {
+                    lo = t / 4;
+                }
+                hi = t / 4 + 1;
+            }
+            t += 1;
+        }
+        a[p] = if lo < hi { (lo, hi) } else { (0, 0) };
+        p += 1;
+    }
+    a
+};
 
 /// Tags a sentence may start on.
 const STARTS: [bool; TAGS] = {
