@@ -378,8 +378,11 @@ impl Prepared {
         lexicon: &Lexicon,
         mut values: impl FnMut(&'a str) -> WordValues,
     ) -> Prepared {
-        let mut index: HashMap<&str, u32, BuildHasherDefault<FnvHasher>> = HashMap::default();
-        let mut words: Vec<Word> = Vec::new();
+        // sized for the distinct texts of a news article (about half its tokens): no regrowth
+        let distinct = doc.tokens.len() / 2 + 16;
+        let mut index: HashMap<&str, u32, BuildHasherDefault<FnvHasher>> =
+            HashMap::with_capacity_and_hasher(distinct, Default::default());
+        let mut words: Vec<Word> = Vec::with_capacity(distinct);
         let mut of_token = Vec::with_capacity(doc.tokens.len());
         // the values are hashes already: no SipHash
         let mut lowercase_words: HashSet<u64, lists::KeyHash> = HashSet::default();

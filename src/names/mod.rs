@@ -138,8 +138,8 @@ fn each_sentence(
     if let Some(c) = guard.as_deref_mut() {
         c.make_room();
     }
-    let mut kept: Vec<Option<u32>> = Vec::new();
-    let mut texts: Vec<&str> = Vec::new();
+    let mut kept: Vec<Option<u32>> = Vec::with_capacity(doc.tokens.len() / 2 + 16);
+    let mut texts: Vec<&str> = Vec::with_capacity(doc.tokens.len() / 2 + 16);
     let prep = features::Prepared::with_values(doc, &sentences, lexicon, |s| {
         texts.push(s);
         match guard.as_deref().and_then(|c| c.find(s)) {
