@@ -83,23 +83,18 @@ pub fn annotate(text: &str) -> Annotations {
 }
 
 /// Annotates `text`, reporting the kinds `options` asks for.
+///
+/// The kinds only filter what is reported: every recognizer runs, because each kind's
+/// result depends on the others (a quote's speaker is named through the names; a name and a
+/// number that cross are settled by length), so a kind's spans are the same whatever else
+/// is asked. Entities are always listed, since speakers refer to them.
 pub fn annotate_with(text: &str, options: &Options) -> Annotations {
     let doc = Document::new(text);
-    let mut proposals = Vec::new();
-    // quote attribution reads the names, so names are found whenever quotes are asked
-    let names = if options.names || options.quotes {
-        names::recognize(&doc)
-    } else {
-        Vec::new()
-    };
-    if options.quotes {
-        proposals.extend(quotes::recognize(&doc, &names));
-    }
-    if options.names {
-        proposals.extend(names);
-    }
-    if options.numbers {
-        proposals.extend(numbers::recognize(&doc));
-    }
-    resolve::resolve(text, proposals)
+    let names = names::recognize(&doc);
+    let mut proposals = quotes::recognize(&doc, &names);
+    proposals.extend(names);
+    proposals.extend(numbers::recognize(&doc));
+    let mut result = resolve::resolve(text, proposals);
+    result.spans.retain(|a| options.wants(a.kind()));
+    result
 }

@@ -8,7 +8,7 @@ mod common;
 use newsmark::jsonl::{process_line, Config};
 use newsmark::offsets::{Converter, Unit};
 use newsmark::render::{inline, parse_inline, spans_json};
-use newsmark::{annotate, Document, Kind};
+use newsmark::{annotate, annotate_with, Document, Kind, Options};
 use proptest::prelude::*;
 
 const FRAGMENTS: &[&str] = &[
@@ -150,6 +150,19 @@ proptest! {
         let found = annotate(&t);
         if let Err(e) = common::check_annotations(&t, &found) {
             prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn asking_for_fewer_kinds_filters_the_full_result(t in text()) {
+        // a kind's spans do not depend on what else is asked (speakers named, entities kept)
+        let full = annotate(&t);
+        for (quotes, names, numbers) in [(true, false, false), (false, false, true), (false, true, false), (true, false, true)] {
+            let options = Options { quotes, names, numbers };
+            let some = annotate_with(&t, &options);
+            let want: Vec<_> = full.spans.iter().filter(|a| options.wants(a.kind())).cloned().collect();
+            prop_assert_eq!(&some.spans, &want, "kinds {:?}", options);
+            prop_assert_eq!(&some.entities, &full.entities);
         }
     }
 
