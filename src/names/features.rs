@@ -278,6 +278,18 @@ const T_WORD_AT: u64 = 26; // +0..2 for offsets -1, +1
 const T_LAST: u64 = 28;
 const T_CAPS_WORD: u64 = 29;
 const T_COMMON: u64 = 30;
+const T_DOC: u64 = 31;
+
+// Facts about a capitalized text gathered from all its occurrences in a document, as
+// bits; a set bit `b` is the feature `(T_DOC, b)`, so the bit numbers are part of the
+// weights (bits 1-3 and 6 were tried and left out: other runs of capitals, capitals
+// inside a sentence, only at its start).
+/// Some occurrence follows a title (“Professor Eastman”).
+const AFTER_TITLE: u8 = 1 << 0;
+/// Some occurrence comes before an organization word or suffix (“Harrow School”).
+const BEFORE_ORG: u8 = 1 << 4;
+/// Some occurrence comes before a comma and a country or region (“Eugene, Oregon”).
+const BEFORE_PLACE: u8 = 1 << 5;
 
 /// Computes the features of every token of `doc`.
 pub fn extract(doc: &Document, sentences: &[Range<usize>]) -> Features {
@@ -331,6 +343,8 @@ struct Word {
     lc_seen: bool,
     /// Capitalized, and its lowercase form is in the lexicon.
     common: bool,
+    /// What the text's other occurrences in the document show ([`doc_facts`]).
+    facts: u8,
 }
 
 /// FNV-1a over the bytes written, then mixed: the distinct-word table hashes each token
@@ -395,6 +409,7 @@ impl Prepared {
                     counted: false,
                     lc_seen: false,
                     common: false,
+                    facts: 0,
                 });
                 words.len() as u32 - 1
             });
@@ -426,6 +441,7 @@ impl Prepared {
             .collect();
         let singles: Vec<(u16, bool)> = of_token.iter().map(|&w| singles[w as usize]).collect();
         let list_pos = list_positions(lists, &keys, &singles, sentences);
+        doc_facts(doc, sentences, &of_token, &list_pos, &mut words);
         Prepared {
             words,
             of_token,
@@ -531,6 +547,13 @@ impl Prepared {
         if word.common {
             sink.feature(feat(T_COMMON, u64::from(i == r.start)));
         }
+        // document facts are context: the same text has other ones in another document
+        // (word features are kept across documents)
+        for b in 0..8 {
+            if word.facts & (1 << b) != 0 {
+                sink.feature(feat(T_DOC, b));
+            }
+        }
         if caps {
             sink.feature(feat(T_CAPS, t.short));
             sink.feature(feat(T_CAPS_WORD, t.lower));
@@ -592,6 +615,51 @@ impl Sink for Vec<u32> {
     #[inline]
     fn feature(&mut self, id: u32) {
         self.push(id);
+    }
+}
+
+/// Sets each capitalized distinct text's [`Word::facts`] from all its occurrences: what a
+/// reader learns about one mention of a name from the others (a title before “Eastman”
+/// once makes every “Eastman” likelier a person; “Harrow School” once, every “Harrow”
+/// likelier an organization's name). One pass over the tokens.
+fn doc_facts(
+    doc: &Document,
+    sentences: &[Range<usize>],
+    of_token: &[u32],
+    list_pos: &[[u16; 4]],
+    words: &mut [Word],
+) {
+    let single = |i: usize| list_pos.get(i).map_or(0, |p| p[0]);
+    for r in sentences {
+        for i in r.clone() {
+            let Some(&w) = of_token.get(i) else {
+                continue;
+            };
+            let capitalized = doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && words.get(w as usize).is_some_and(|w| w.tok.upper_first);
+            if !capitalized {
+                continue;
+            }
+            let mut f = 0u8;
+            if i > r.start && single(i - 1) & lists::TITLE != 0 {
+                f |= AFTER_TITLE;
+            }
+            if i + 1 < r.end && single(i + 1) & (lists::ORG_WORD | lists::ORG_SUFFIX) != 0 {
+                f |= BEFORE_ORG;
+            }
+            if i + 2 < r.end
+                && doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| doc.slice(t.span) == ",")
+                && single(i + 2) & (lists::COUNTRY | lists::REGION) != 0
+            {
+                f |= BEFORE_PLACE;
+            }
+            if let Some(word) = words.get_mut(w as usize) {
+                word.facts |= f;
+            }
+        }
     }
 }
 
@@ -784,6 +852,29 @@ mod tests {
         };
         assert!(seen("The") && seen("Plan"));
         assert!(!seen("B") && !seen("plan"));
+    }
+
+    #[test]
+    fn document_facts_are_context_not_word_features() {
+        // “Harrow” before an organization word in one document, alone in another: the
+        // word features (kept across documents) are the same, the context differs
+        let a = Document::new("He left Harrow School. Harrow was cold.");
+        let b = Document::new("He left Harrow. Harrow was cold.");
+        let (sa, sb) = (sentence_tokens(&a), sentence_tokens(&b));
+        let pa = Prepared::new(&a, &sa, lists::lexicon());
+        let pb = Prepared::new(&b, &sb, lists::lexicon());
+        let (mut wa, mut wb) = (Vec::new(), Vec::new());
+        pa.word_features(pa.word_of(2), &mut wa);
+        pb.word_features(pb.word_of(2), &mut wb);
+        assert_eq!(wa, wb);
+        assert_eq!(pa.words[pa.word_of(2)].facts, BEFORE_ORG);
+        assert_eq!(pb.words[pb.word_of(2)].facts, 0);
+        let fa = extract(&a, &sa);
+        let doc_feature = feat(T_DOC, 4);
+        // both mentions of “Harrow” in the first document carry the fact
+        assert!(fa.of(2).contains(&doc_feature) && fa.of(5).contains(&doc_feature));
+        let fb = extract(&b, &sb);
+        assert!(!fb.of(2).contains(&doc_feature));
     }
 
     #[test]
