@@ -47,7 +47,10 @@ pub struct Ctx<'a> {
     pub doc: &'a Document<'a>,
     /// The names, sorted by start.
     pub names: Vec<NameRef>,
-    lower: Vec<String>,
+    /// Every token's lowercase form, one after another (one allocation, not one a token):
+    /// token `i`'s is `lower[lower_at[i]..lower_at[i + 1]]`.
+    lower: String,
+    lower_at: Vec<usize>,
     /// Top-level quotation spans, sorted by start, disjoint.
     top: Vec<Span>,
     sentence_starts: Vec<usize>,
@@ -72,18 +75,21 @@ impl<'a> Ctx<'a> {
             .filter(|n| n.span.end <= doc.text.len() && n.span.start < n.span.end)
             .collect();
         names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
-        let lower = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = doc.slice(t.span);
-                if s.len() > 40 {
-                    String::new()
-                } else {
-                    s.to_lowercase()
-                }
-            })
-            .collect();
+        let mut lower = String::with_capacity(doc.text.len());
+        let mut lower_at = Vec::with_capacity(doc.tokens.len() + 1);
+        lower_at.push(0);
+        for t in &doc.tokens {
+            let s = doc.slice(t.span);
+            if s.len() > 40 {
+                // too long to be a word the rules read: empty
+            } else if s.is_ascii() {
+                lower.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                // the whole token at once: a final capital sigma lowercases by context
+                lower.push_str(&s.to_lowercase());
+            }
+            lower_at.push(lower.len());
+        }
         let mut top: Vec<Span> = Vec::new();
         for q in quotes {
             if !top.last().is_some_and(|t| t.end > q.span.start) {
@@ -112,6 +118,7 @@ impl<'a> Ctx<'a> {
             doc,
             names,
             lower,
+            lower_at,
             top,
             sentence_starts: doc.sentences.iter().map(|s| s.start).collect(),
             surface,
@@ -120,7 +127,10 @@ impl<'a> Ctx<'a> {
 
     /// The lowercased text of token `i` ("" for very long tokens).
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.lower.get(a..b).unwrap_or(""),
+            _ => "",
+        }
     }
 
     /// True when byte `pos` lies inside a top-level quotation.
