@@ -319,18 +319,6 @@ pub fn extract_with(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexico
     f
 }
 
-/// The word-level values of a token text (what [`Prepared`] computes once per distinct
-/// text), kept whole so a cache can hand them back instead of hashing the text again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WordValues(Tok);
-
-impl WordValues {
-    /// The values of `text`.
-    pub fn of(text: &str) -> WordValues {
-        WordValues(word_values(text))
-    }
-}
-
 /// A distinct token text of a document and its word-level facts.
 #[derive(Clone, Debug)]
 struct Word {
@@ -379,19 +367,6 @@ impl Prepared {
     /// Prepares `doc`, whose sentences are `sentences` (see [`sentence_tokens`]), with a
     /// lexicon of lowercase words.
     pub fn new(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexicon) -> Prepared {
-        Prepared::with_values(doc, sentences, lexicon, WordValues::of)
-    }
-
-    /// Prepares `doc` like [`Prepared::new`], taking the word-level values of each
-    /// distinct token text from `values`, which must return [`WordValues::of`] the text
-    /// (a cache returns those it kept). It is called once per distinct text, in the order
-    /// of first occurrence: the `w`-th call is for distinct text `w`.
-    pub fn with_values<'a>(
-        doc: &'a Document,
-        sentences: &[Range<usize>],
-        lexicon: &Lexicon,
-        mut values: impl FnMut(&'a str) -> WordValues,
-    ) -> Prepared {
         // sized for the distinct texts of a news article (about half its tokens): no regrowth
         let distinct = doc.tokens.len() / 2 + 16;
         let mut index: HashMap<&str, u32, BuildHasherDefault<FnvHasher>> =
@@ -404,7 +379,7 @@ impl Prepared {
             let s = doc.slice(t.span);
             let w = *index.entry(s).or_insert_with(|| {
                 words.push(Word {
-                    tok: values(s).0,
+                    tok: word_values(s),
                     no_upper: !s.chars().any(char::is_uppercase),
                     counted: false,
                     lc_seen: false,
@@ -452,11 +427,6 @@ impl Prepared {
     /// Number of distinct token texts.
     pub fn distinct(&self) -> usize {
         self.words.len()
-    }
-
-    /// The word-level values of distinct text `w`.
-    pub fn values(&self, w: usize) -> Option<WordValues> {
-        self.words.get(w).map(|w| WordValues(w.tok))
     }
 
     /// The distinct text (an index below [`Prepared::distinct`]) of token `i`.
@@ -548,7 +518,7 @@ impl Prepared {
             sink.feature(feat(T_COMMON, u64::from(i == r.start)));
         }
         // document facts are context: the same text has other ones in another document
-        // (word features are kept across documents)
+        // (word features are summed once per distinct text)
         for b in 0..8 {
             if word.facts & (1 << b) != 0 {
                 sink.feature(feat(T_DOC, b));
@@ -857,7 +827,7 @@ mod tests {
     #[test]
     fn document_facts_are_context_not_word_features() {
         // “Harrow” before an organization word in one document, alone in another: the
-        // word features (kept across documents) are the same, the context differs
+        // word features (summed once per distinct text) are the same, the context differs
         let a = Document::new("He left Harrow School. Harrow was cold.");
         let b = Document::new("He left Harrow. Harrow was cold.");
         let (sa, sb) = (sentence_tokens(&a), sentence_tokens(&b));

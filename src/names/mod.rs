@@ -9,7 +9,6 @@
 //! spans, and document-level linking ([`link`]) gives every mention of one entity the
 //! same id and type.
 
-pub mod cache;
 pub mod features;
 pub mod link;
 pub mod lists;
@@ -132,28 +131,7 @@ fn each_sentence(
     mut f: impl FnMut(Range<usize>, &[[f32; TAGS]]),
 ) {
     let sentences = features::sentence_tokens(doc);
-    // What depends on a token's text alone comes from the model's cache when an earlier
-    // document had the text (see [`cache`]); `kept[w]` is its entry there.
-    let mut guard = model.cache.try_lock();
-    if let Some(c) = guard.as_deref_mut() {
-        c.make_room();
-    }
-    let mut kept: Vec<Option<u32>> = Vec::with_capacity(doc.tokens.len() / 2 + 16);
-    let mut texts: Vec<&str> = Vec::with_capacity(doc.tokens.len() / 2 + 16);
-    let prep = features::Prepared::with_values(doc, &sentences, lexicon, |s| {
-        texts.push(s);
-        match guard.as_deref().and_then(|c| c.find(s)) {
-            Some((i, e)) => {
-                kept.push(Some(i));
-                e.values
-            }
-            None => {
-                kept.push(None);
-                features::WordValues::of(s)
-            }
-        }
-    });
-    let is_kept = |w: usize| kept.get(w).copied().flatten();
+    let prep = features::Prepared::new(doc, &sentences, lexicon);
     // Look-ups are the main cost and nearly all cache misses, so they are made in
     // batches, all addresses first (the misses overlap), then the additions.
     let mut ids = Vec::with_capacity(64);
@@ -163,43 +141,19 @@ fn each_sentence(
     // prefix of its emission scores: summed once per distinct text, every float addition
     // still happens in the order `Model::score` over the whole list would do it.
     for w in 0..prep.distinct() {
-        if is_kept(w).is_none() {
-            ids.clear();
-            prep.word_features(w, &mut ids);
-            rows.extend(ids.iter().map(|&id| model.find(id)));
-            ends.push(rows.len());
-        }
+        ids.clear();
+        prep.word_features(w, &mut ids);
+        rows.extend(ids.iter().map(|&id| model.find(id)));
+        ends.push(rows.len());
     }
-    let mut fresh = model.sums(&rows, &ends, |_| [0.0; TAGS]).into_iter();
+    let words = model.sums(&rows, &ends, |_| [0.0; TAGS]);
     // The neighbour features of a token read one neighbour's text alone: their rows are
     // looked up once per distinct text (and once for the sentence edge).
     let edge: [model::Row; NEIGHBOUR_FEATURES] =
         std::array::from_fn(|k| model.find(prep.neighbour_feature(k, None)));
-    let mut words: Vec<[f32; TAGS]> = Vec::with_capacity(prep.distinct());
-    let mut neighbours: Vec<[model::Row; NEIGHBOUR_FEATURES]> = Vec::with_capacity(prep.distinct());
-    for w in 0..prep.distinct() {
-        let entry = match is_kept(w).and_then(|i| guard.as_deref()?.get(i)) {
-            Some(e) => *e,
-            None => {
-                let entry = cache::Entry {
-                    values: prep
-                        .values(w)
-                        .unwrap_or_else(|| features::WordValues::of("")),
-                    sum: fresh.next().unwrap_or([0.0; TAGS]),
-                    neighbours: std::array::from_fn(|k| {
-                        model.find(prep.neighbour_feature(k, Some(w)))
-                    }),
-                };
-                if let (Some(c), Some(text)) = (guard.as_deref_mut(), texts.get(w)) {
-                    c.insert(text, entry);
-                }
-                entry
-            }
-        };
-        words.push(entry.sum);
-        neighbours.push(entry.neighbours);
-    }
-    drop(guard);
+    let neighbours: Vec<[model::Row; NEIGHBOUR_FEATURES]> = (0..prep.distinct())
+        .map(|w| std::array::from_fn(|k| model.find(prep.neighbour_feature(k, Some(w)))))
+        .collect();
     for r in sentences {
         let caps = features::headline(doc, r.clone());
         rows.clear();

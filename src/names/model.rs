@@ -294,8 +294,6 @@ pub struct Model {
     rows: usize,
     /// The transition scores.
     pub transitions: Transitions,
-    /// What the tagger computed from token texts alone, kept across documents.
-    pub(crate) cache: super::cache::Shared,
 }
 
 /// A slot of the table: a feature hash and its row (`key` is [`EMPTY`] in a free slot).
@@ -434,7 +432,6 @@ impl Model {
             scales: (0..=255u8).map(|e| 2f32.powi(i32::from(e as i8))).collect(),
             rows: rows.len(),
             transitions: Transitions::default(),
-            cache: Default::default(),
         })
     }
 
