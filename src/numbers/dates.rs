@@ -259,7 +259,7 @@ fn range(cx: &Cx, i: usize) -> Option<Hit> {
         let (end, next) =
             match date_body(cx, k + 1).filter(|d| d.month.is_some() && d.day.is_none()) {
                 Some(d) => (d.end, d.next),
-                None => period_after(cx, k + 1)?,
+                None => period_after(cx, k + 1).map(|p| (p.end, p.next))?,
             };
         return Some(Hit {
             start: cx.start(i),
@@ -296,9 +296,9 @@ fn range(cx: &Cx, i: usize) -> Option<Hit> {
     let mut next = hi.next;
     // "from 4 to 22 this month", "from 5 to 6pm of April 22", "4 to 23 next month"
     let period = period_after(cx, next);
-    if let Some((e, n)) = period {
-        end = e;
-        next = n;
+    if let Some(p) = &period {
+        end = p.end;
+        next = p.next;
     }
     // compatible ends: a day with a day, an hour with an hour
     let lo_day_only = lo.day.is_some() && lo.month.is_none() && !lo.has_time();
@@ -327,7 +327,7 @@ fn range(cx: &Cx, i: usize) -> Option<Hit> {
         }
         // in a single day they are hours ("five to seven today", "from 5 to 6 next
         // sunday"); only a month holds days ("from 4 to 22 this month")
-        if period.is_some() && !month_period(cx, hi.next) {
+        if let Some(p) = period.as_ref().filter(|p| !p.month) {
             for d in [&mut lo, &mut hi] {
                 d.hour = d.day.take().filter(|&h| h <= 24);
                 d.minute = Some(0);
@@ -336,8 +336,7 @@ fn range(cx: &Cx, i: usize) -> Option<Hit> {
                 return None;
             }
             // on a calendar date: "between 3 and 5 on 1/1/2015"
-            let k = hi.next + usize::from(matches!(cx.low(hi.next), "of" | "on" | "in"));
-            if let Some(p) = point(cx, k).filter(|p| p.iso.is_none() && !p.has_time()) {
+            if let Some(p) = p.date.as_ref().filter(|p| p.iso.is_none() && !p.has_time()) {
                 for d in [&mut lo, &mut hi] {
                     (d.year, d.month, d.day) = (p.year, p.month, p.day);
                 }
@@ -370,51 +369,57 @@ fn day_pair(raw: &str) -> Option<(u32, u32)> {
     ((1..=31).contains(&a) && (1..=31).contains(&b) && a < b).then_some((a, b))
 }
 
+/// A period read after a range or a time: where it ends, and what kind it is.
+struct Period {
+    end: usize,
+    next: usize,
+    /// The calendar point it is ("of April 22", "on Thursday"), if it is one.
+    date: Option<Dt>,
+    /// It is a whole month ("this month", "of Sept", "the following month"), the only
+    /// period two bare days of the month fit in.
+    month: bool,
+}
+
 /// "this month", "next month", "of Sept", "of next month", "of April 22", "tomorrow",
 /// "next sunday", "on Thursday", "in the afternoon" after a range or a time.
-fn period_after(cx: &Cx, j: usize) -> Option<(usize, usize)> {
+fn period_after(cx: &Cx, j: usize) -> Option<Period> {
     let w = cx.low(j);
     let k = if matches!(w, "of" | "on" | "in") {
         j + 1
     } else {
         j
     };
+    let span = |end, next, month| {
+        Some(Period {
+            end,
+            next,
+            date: None,
+            month,
+        })
+    };
     if let Some(p) = point(cx, k).filter(|p| p.has_date()) {
-        return Some((p.end, p.next));
+        return Some(Period {
+            end: p.end,
+            next: p.next,
+            month: p.month.is_some() && p.day.is_none(),
+            date: Some(p),
+        });
     }
     let a = cx.low(k);
     let b = cx.low(k + 1);
     if matches!(a, "this" | "next" | "last" | "the") && matches!(b, "month" | "week" | "year") {
-        return Some((cx.end(k + 1), k + 2));
+        return span(cx.end(k + 1), k + 2, b == "month");
     }
     if a == "the" && matches!(b, "next" | "following" | "current") && cx.low(k + 2) == "month" {
-        return Some((cx.end(k + 2), k + 3));
+        return span(cx.end(k + 2), k + 3, true);
     }
     if let Some((e, n)) = day_word(cx, k) {
-        return Some((e, n));
+        return span(e, n, false);
     }
     if let Some((e, n)) = part_of_day(cx, j) {
-        return Some((e, n));
+        return span(e, n, false);
     }
     None
-}
-
-/// Whether the period after a range at `j` is a whole month ("this month", "of Sept",
-/// "the following month"), the only period two bare days of the month fit in.
-fn month_period(cx: &Cx, j: usize) -> bool {
-    let k = if matches!(cx.low(j), "of" | "on" | "in") {
-        j + 1
-    } else {
-        j
-    };
-    let a = cx.low(k);
-    let b = cx.low(k + 1);
-    if matches!(a, "this" | "next" | "last" | "the") && b == "month"
-        || a == "the" && matches!(b, "next" | "following" | "current") && cx.low(k + 2) == "month"
-    {
-        return true;
-    }
-    point(cx, k).is_some_and(|p| p.month.is_some() && p.day.is_none())
 }
 
 /// "today", "tomorrow", "tonight", "yesterday", "the day after tomorrow", "this
@@ -1472,11 +1477,11 @@ fn the_phrase(cx: &Cx, i: usize) -> Option<Dt> {
             return Some(d);
         }
         // "the 20th of next month"
-        if let Some((e2, n2)) = period_after(cx, n) {
+        if let Some(p) = period_after(cx, n) {
             return Some(Dt {
                 start: cx.start(i),
-                end: e2,
-                next: n2,
+                end: p.end,
+                next: p.next,
                 day: Some(day),
                 solid: true,
                 ..Dt::default()
