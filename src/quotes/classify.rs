@@ -12,7 +12,8 @@
 //!   part of the outer speaker's words, not a quotation the article reports (inside a
 //!   block quotation of a text, a nested quotation with its own cue is a quote).
 
-use super::{Ctx, Quote};
+use super::learned::{self, Facts};
+use super::{cues, weights, Ctx, Quote};
 use crate::segment::TokenKind;
 use crate::span::QuoteType;
 
@@ -83,13 +84,31 @@ const WORKS: &[&str] = &[
     "essay",
 ];
 
-/// Types every quotation of `quotes` (their attribution from their own cue is known).
-pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
+/// Types every quotation of `quotes` (their attribution from their own cue is known):
+/// by the rules, then, for top-level quotations when `model` is true, by the learned
+/// decision of [`learned`] over the rules' type and the quotation's shape. Each
+/// top-level quotation keeps its feature vector.
+pub fn classify(ctx: &Ctx, quotes: &mut [Quote], model: bool) {
     let doc = ctx.doc;
+    // the document's style: how many of its quotations have a cue, how many straight marks
+    let (mut top, mut cued, mut straight) = (0usize, 0usize, 0usize);
+    for q in quotes.iter().filter(|q| q.depth == 0) {
+        top += 1;
+        cued += usize::from(
+            q.attr
+                .is_some_and(|a| a.cue.is_some() || a.speaker.is_some()),
+        );
+        straight += usize::from(doc.text[q.q.span].starts_with(['"', '\'']));
+    }
+    let share = |n: usize| if top == 0 { 0.0 } else { n as f32 / top as f32 };
+    let (doc_cue_share, doc_straight_share) = (share(cued), share(straight));
     // whether the top-level quotation holding each one fills its paragraph: a block
     // quotation of a text (a transcript, an article) whose own quotations are reported
     let mut in_block = false;
-    for q in quotes.iter_mut() {
+    // top-level quotations decided by the model: index, probability, rules' type, full
+    let mut decided: Vec<(usize, f32, QuoteType, bool)> = Vec::new();
+    let mut pieces: Vec<(bool, bool)> = Vec::new();
+    for (qi, q) in quotes.iter_mut().enumerate() {
         if q.depth == 0 {
             in_block = doc.paragraphs.get(q.q.para).is_some_and(|p| {
                 p.start == q.q.span.start
@@ -230,7 +249,7 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
         let stage = inner.starts_with('(')
             && inner.trim_end_matches(['.', ',']).ends_with(')')
             && inner.matches('(').count() == 1;
-        q.ty = if title || single_unattributed || nickname || stage {
+        let rule = if title || single_unattributed || nickname || stage {
             QuoteType::Scare
         } else if q.depth > 0 {
             match (attributed && in_block, full) {
@@ -245,5 +264,107 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote]) {
         } else {
             QuoteType::Scare
         };
+        q.ty = rule;
+        if q.depth > 0 {
+            continue;
+        }
+        let span_text = &doc.text[q.q.span];
+        let first_mark = span_text.chars().next().unwrap_or(' ');
+        let last_mark = span_text.chars().next_back().unwrap_or(' ');
+        let sentence = doc.sentences.get(sentence_start).copied();
+        let end_sentence = doc
+            .sentences
+            .get(ctx.sentence_of(q.q.span.end.saturating_sub(1)))
+            .copied();
+        // a verb of saying near it in its sentence, outside the marks (a bounded look)
+        let cue_at = |j: usize| {
+            !ctx.in_quote(doc.tokens[j].span.start) && cues::cue_kind(ctx.lower(j)).is_some()
+        };
+        let cue_before = (open_tok.saturating_sub(15)..open_tok)
+            .any(|j| sentence.is_some_and(|s| doc.tokens[j].span.start >= s.start) && cue_at(j));
+        let cue_after = (after..(after + 15).min(doc.tokens.len()))
+            .any(|j| end_sentence.is_some_and(|s| doc.tokens[j].span.start < s.end) && cue_at(j));
+        let inner_tokens = doc.tokens_in(q.q.inner);
+        let first_second_person = inner_tokens.clone().take(400).any(|j| {
+            matches!(
+                ctx.lower(j),
+                "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your" | "i'm" | "we're"
+            )
+        });
+        let several_sentences = inner
+            .char_indices()
+            .zip(inner.chars().skip(1))
+            .zip(inner.chars().skip(2))
+            .any(|(((_, a), b), c)| matches!(a, '.' | '?' | '!') && b == ' ' && c.is_uppercase());
+        let label = inner.split(':').next().unwrap_or("");
+        let transcript_label = label.len() < inner.len()
+            && label.len() <= 40
+            && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !label.chars().any(char::is_lowercase);
+        let facts = Facts {
+            rule: Some(rule),
+            attr: q.attr,
+            capital,
+            ends_stop: inner.ends_with(['.', '!', '?', '…']),
+            ends_comma: inner.ends_with([',', ';', '—']),
+            words,
+            clause_start,
+            opens_sentence,
+            opens_paragraph: para_start == q.q.span.start,
+            whole_paragraph: doc
+                .paragraphs
+                .get(q.q.para)
+                .is_some_and(|p| doc.slice(*p).trim_end().len() == q.q.span.len()),
+            title,
+            title_case,
+            work: appositive || named_work,
+            nickname,
+            modifier,
+            stage,
+            single: q.q.family == super::marks::Family::Single,
+            guillemets: matches!(
+                q.q.family,
+                super::marks::Family::Guillemet | super::marks::Family::SingleGuillemet
+            ),
+            straight: matches!(first_mark, '"' | '\''),
+            wrong_way: matches!(first_mark, '”' | '’') || matches!(last_mark, '“' | '‘'),
+            doubled_single: span_text.starts_with("''")
+                || span_text.starts_with("‘‘")
+                || span_text.starts_with("’’"),
+            continued: q.q.continued,
+            runs_on: q.q.runs_on,
+            after_determiner: cues::is_determiner(prev_word)
+                || matches!(prev_word, "my" | "your" | "that" | "what" | "so-called"),
+            after_as: matches!(prev_word, "as" | "like"),
+            after_possessive: matches!(prev_word, "'s" | "’s"),
+            after_comma: prev_word == ",",
+            after_colon: prev_word == ":",
+            cue_word_near: cue_before || cue_after,
+            first_second_person,
+            several_sentences,
+            transcript_label,
+            in_block,
+            next_capital: capital_word(next_tok)
+                && doc
+                    .tokens
+                    .get(next_tok)
+                    .is_some_and(|t| t.span.start < para_end),
+            doc_cue_share,
+            doc_straight_share,
+        };
+        let x = learned::features(&facts);
+        if model {
+            decided.push((qi, learned::probability(&x, &weights::WEIGHTS), rule, full));
+            pieces.push((q.q.continued, q.q.runs_on));
+        }
+        q.features = Some(x);
+    }
+    // the pieces of one quotation running across paragraphs are decided together
+    let mut p: Vec<f32> = decided.iter().map(|d| d.1).collect();
+    learned::pool(&mut p, &pieces, weights::POOL);
+    for (&(qi, _, rule, full), p) in decided.iter().zip(p) {
+        if let Some(q) = quotes.get_mut(qi) {
+            q.ty = learned::decide(rule, p, weights::THRESHOLD, full);
+        }
     }
 }

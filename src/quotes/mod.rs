@@ -23,7 +23,9 @@ pub mod attribution;
 pub mod classify;
 pub mod coref;
 pub mod cues;
+pub mod learned;
 pub mod marks;
+pub mod weights;
 
 use crate::segment::Document;
 use crate::span::{Annotation, Kind, Label, NameType, QuoteType, Span, Speaker};
@@ -181,10 +183,67 @@ pub struct Quote {
     pub attr: Option<attribution::Attribution>,
     /// Its type.
     pub ty: QuoteType,
+    /// The features of the learned decision (top-level quotations only).
+    pub features: Option<[f32; learned::N]>,
+}
+
+/// A quotation as the trainer of the learned decision sees it.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Where it is (bytes).
+    pub span: Span,
+    /// Nesting depth: 0 for a quotation in running text.
+    pub depth: usize,
+    /// The type the rules give it.
+    pub rule: QuoteType,
+    /// Its features (top-level quotations only).
+    pub features: Option<[f32; learned::N]>,
+    /// True when it continues a quotation of the paragraph before.
+    pub continued: bool,
+    /// True when it runs on into the next paragraph.
+    pub runs_on: bool,
+}
+
+/// The quotations of `doc` typed by the rules alone, with their features: what
+/// `train-quotes` learns from.
+pub fn candidates(doc: &Document, names: &[Annotation]) -> Vec<Candidate> {
+    let quotes = run(doc, names, false);
+    quotes
+        .into_iter()
+        .map(|q| Candidate {
+            span: q.q.span,
+            depth: q.depth,
+            rule: q.ty,
+            features: q.features,
+            continued: q.q.continued,
+            runs_on: q.q.runs_on,
+        })
+        .collect()
 }
 
 /// Proposes the quotes of `doc`, attributing them with the help of the proposed `names`.
 pub fn recognize(doc: &Document, names: &[Annotation]) -> Vec<Annotation> {
+    let quotes = run(doc, names, true);
+    quotes
+        .into_iter()
+        .map(|q| {
+            let mut a = Annotation::new(q.q.span, Label::Quote(q.ty));
+            if let Some(attr) = q.attr {
+                a.cue = attr.cue;
+                a.speaker = attr.speaker.map(|m| Speaker {
+                    mention: Some(m.span),
+                    name: doc.slice(m.antecedent.unwrap_or(m.span)).to_string(),
+                    entity: m.entity,
+                });
+            }
+            a
+        })
+        .collect()
+}
+
+/// Finds, attributes and types the quotations of `doc` (with the learned decision when
+/// `model` is true).
+fn run(doc: &Document, names: &[Annotation], model: bool) -> Vec<Quote> {
     let found = marks::find(doc);
     if found.is_empty() {
         return Vec::new();
@@ -206,29 +265,15 @@ pub fn recognize(doc: &Document, names: &[Annotation]) -> Vec<Annotation> {
             depth,
             attr: None,
             ty: QuoteType::Direct,
+            features: None,
         });
     }
 
     attribution::attribute(&ctx, &genders, &mut quotes);
-    classify::classify(&ctx, &mut quotes);
+    classify::classify(&ctx, &mut quotes, model);
     attribution::sentence_sources(&ctx, &genders, &mut quotes);
     attribution::continue_speakers(&ctx, &mut quotes);
-
     quotes
-        .into_iter()
-        .map(|q| {
-            let mut a = Annotation::new(q.q.span, Label::Quote(q.ty));
-            if let Some(attr) = q.attr {
-                a.cue = attr.cue;
-                a.speaker = attr.speaker.map(|m| Speaker {
-                    mention: Some(m.span),
-                    name: doc.slice(m.antecedent.unwrap_or(m.span)).to_string(),
-                    entity: m.entity,
-                });
-            }
-            a
-        })
-        .collect()
 }
 
 #[cfg(test)]
