@@ -115,12 +115,17 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.sampling_mode(SamplingMode::Flat);
     g.warm_up_time(Duration::from_secs(1));
-    // 256 KB each. (A long run of initials, `J. J. J. …`, is left out: the name
-    // linker's cost grows with the square of such a run, and 512 KB of it exhausts memory.)
+    // 256 KB each: shapes that once cost the square of their length (initials in the name
+    // linker; mixed marks that never close, each quotation nested in the one before)
     let size = MB / 4;
     let shapes = [
         ("quote-marks", "\"".repeat(size)),
         ("unclosed-curly", "“ ".repeat(size / 4)),
+        (
+            "nested-marks",
+            "“‘«„\"'".repeat(size / 26) + &"”’»“\"'".repeat(size / 26),
+        ),
+        ("initials", "J. ".repeat(size / 3)),
         ("one-word", "a".repeat(size)),
         ("digits", "1,2.3 ".repeat(size / 6)),
     ];
