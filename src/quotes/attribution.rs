@@ -1531,6 +1531,19 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
     }
 }
 
+/// The subject of the sentence of the quotation opening at token `k` (a pronoun of its
+/// clause, or the sentence's main subject) when it stands before byte `before`.
+pub fn sentence_source(ctx: &Ctx, genders: &Genders, k: usize, before: usize) -> Option<Mention> {
+    if k >= ctx.doc.tokens.len() {
+        return None;
+    }
+    let reader = Reader { ctx, genders };
+    reader
+        .clause_pronoun(k)
+        .or_else(|| reader.main_subject(k))
+        .filter(|m| m.span.end <= before)
+}
+
 /// Gives a quotation (not a scare quote) with no speaker found around it the subject of
 /// its sentence as the source, when that subject stands before it: a name, a pronoun or
 /// a description (`Reid has been pounding Trump as a “con artist”`, `The poll finds

@@ -12,6 +12,7 @@
 //!   part of the outer speaker's words, not a quotation the article reports (inside a
 //!   block quotation of a text, a nested quotation with its own cue is a quote).
 
+use super::coref::Genders;
 use super::learned::{self, Facts};
 use super::{cues, weights, Ctx, Quote};
 use crate::segment::TokenKind;
@@ -88,7 +89,7 @@ const WORKS: &[&str] = &[
 /// by the rules, then, for top-level quotations when `model` is true, by the learned
 /// decision of [`learned`] over the rules' type and the quotation's shape. Each
 /// top-level quotation keeps its feature vector.
-pub fn classify(ctx: &Ctx, quotes: &mut [Quote], model: bool) {
+pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool) {
     let doc = ctx.doc;
     // the document's style: how many of its quotations have a cue, how many straight marks
     let (mut top, mut cued, mut straight) = (0usize, 0usize, 0usize);
@@ -284,6 +285,15 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote], model: bool) {
             .any(|j| sentence.is_some_and(|s| doc.tokens[j].span.start >= s.start) && cue_at(j));
         let cue_after = (after..(after + 15).min(doc.tokens.len()))
             .any(|j| end_sentence.is_some_and(|s| doc.tokens[j].span.start < s.end) && cue_at(j));
+        // a verb of saying in the sentence before, outside quotations (a bounded look)
+        let prev_sentence = sentence_start
+            .checked_sub(1)
+            .and_then(|k| doc.sentences.get(k))
+            .filter(|s| s.start >= para_start || opens_sentence);
+        let cue_in_sentence_before = prev_sentence.is_some_and(|s| {
+            let r = doc.tokens_in(*s);
+            (r.start.max(r.end.saturating_sub(40))..r.end).any(cue_at)
+        });
         let inner_tokens = doc.tokens_in(q.q.inner);
         let first_second_person = inner_tokens.clone().take(400).any(|j| {
             matches!(
@@ -327,10 +337,9 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote], model: bool) {
                 super::marks::Family::Guillemet | super::marks::Family::SingleGuillemet
             ),
             straight: matches!(first_mark, '"' | '\''),
-            wrong_way: matches!(first_mark, '”' | '’') || matches!(last_mark, '“' | '‘'),
-            doubled_single: span_text.starts_with("''")
-                || span_text.starts_with("‘‘")
-                || span_text.starts_with("’’"),
+            // (`„…“` and `‚…‘` close with these shapes by right)
+            wrong_way: matches!(first_mark, '”' | '’')
+                || matches!(last_mark, '“' | '‘') && !matches!(first_mark, '„' | '‚'),
             continued: q.q.continued,
             runs_on: q.q.runs_on,
             after_determiner: cues::is_determiner(prev_word)
@@ -351,10 +360,37 @@ pub fn classify(ctx: &Ctx, quotes: &mut [Quote], model: bool) {
                     .is_some_and(|t| t.span.start < para_end),
             doc_cue_share,
             doc_straight_share,
+            after_preposition: matches!(
+                prev_word,
+                "with"
+                    | "on"
+                    | "to"
+                    | "in"
+                    | "of"
+                    | "from"
+                    | "for"
+                    | "at"
+                    | "by"
+                    | "about"
+                    | "into"
+            ),
+            cue_in_sentence_before,
+            subject_before: super::attribution::sentence_source(
+                ctx,
+                genders,
+                open_tok,
+                q.q.span.start,
+            )
+            .is_some(),
+            ends_paragraph: doc.paragraphs.get(q.q.para).is_some_and(|p| {
+                doc.text
+                    .get(q.q.span.start..p.end)
+                    .is_some_and(|rest| rest.trim_end().len() == q.q.span.len())
+            }),
         };
         let x = learned::features(&facts);
         if model {
-            decided.push((qi, learned::probability(&x, &weights::WEIGHTS), rule, full));
+            decided.push((qi, learned::probability(&x, weights::WEIGHTS), rule, full));
             pieces.push((q.q.continued, q.q.runs_on));
         }
         q.features = Some(x);

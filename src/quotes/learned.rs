@@ -15,7 +15,7 @@ use super::cues::CueKind;
 use crate::span::QuoteType;
 
 /// Number of features.
-pub const N: usize = 50;
+pub const N: usize = 59;
 
 /// The features' names, in order (for the trainer's report and the weights file).
 pub const NAMES: [&str; N] = [
@@ -53,7 +53,6 @@ pub const NAMES: [&str; N] = [
     "guillemets",
     "straight_marks",
     "wrong_way",
-    "doubled_single",
     "continued",
     "runs_on",
     "after_determiner",
@@ -69,6 +68,16 @@ pub const NAMES: [&str; N] = [
     "next_capital",
     "doc_cue_share",
     "doc_straight_share",
+    "title_case_short",
+    "after_preposition",
+    "unattributed",
+    "unattributed_short",
+    "unattributed_opens_sentence",
+    "short_times_doc_cue_share",
+    "cue_in_sentence_before",
+    "ends_paragraph",
+    "subject_before",
+    "unattributed_subject_before",
 ];
 
 /// What [`super::classify`] knows about one top-level quotation.
@@ -114,8 +123,6 @@ pub struct Facts {
     pub straight: bool,
     /// Opens with a closing-shaped mark or closes with an opening-shaped one.
     pub wrong_way: bool,
-    /// Two single marks standing for a double one (`''…''`).
-    pub doubled_single: bool,
     /// Continues a quotation of the paragraph before.
     pub continued: bool,
     /// Runs on into the next paragraph.
@@ -146,6 +153,14 @@ pub struct Facts {
     pub doc_cue_share: f32,
     /// Share of the document's top-level quotations in straight marks.
     pub doc_straight_share: f32,
+    /// The word before is a preposition (`with`, `on`, `to`, …).
+    pub after_preposition: bool,
+    /// A verb of saying stands in the sentence before, outside quotations.
+    pub cue_in_sentence_before: bool,
+    /// Ends its paragraph.
+    pub ends_paragraph: bool,
+    /// Its sentence has a subject (a name, a pronoun, a description) before it.
+    pub subject_before: bool,
 }
 
 fn b(x: bool) -> f32 {
@@ -161,6 +176,7 @@ pub fn features(f: &Facts) -> [f32; N] {
     let a = f.attr;
     let kind = a.and_then(|a| a.kind);
     let w = f.words;
+    let unattributed = !a.is_some_and(|a| a.cue.is_some() || a.speaker.is_some());
     [
         1.0,
         b(f.rule == Some(QuoteType::Direct)),
@@ -196,7 +212,6 @@ pub fn features(f: &Facts) -> [f32; N] {
         b(f.guillemets),
         b(f.straight),
         b(f.wrong_way),
-        b(f.doubled_single),
         b(f.continued),
         b(f.runs_on),
         b(f.after_determiner),
@@ -212,11 +227,21 @@ pub fn features(f: &Facts) -> [f32; N] {
         b(f.next_capital),
         f.doc_cue_share,
         f.doc_straight_share,
+        b(f.title_case && w <= 5 && !f.clause_start),
+        b(f.after_preposition),
+        b(unattributed),
+        b(unattributed && w <= 3),
+        b(unattributed && f.opens_sentence),
+        if w <= 3 { f.doc_cue_share } else { 0.0 },
+        b(f.cue_in_sentence_before),
+        b(f.ends_paragraph),
+        b(f.subject_before),
+        b(f.subject_before && unattributed),
     ]
 }
 
 /// The model's probability that a quotation with features `x` is a reported quote.
-pub fn probability(x: &[f32; N], weights: &[f32; N]) -> f32 {
+pub fn probability(x: &[f32; N], weights: &[f32]) -> f32 {
     let z: f32 = x.iter().zip(weights).map(|(a, w)| a * w).sum();
     1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
@@ -266,5 +291,67 @@ pub fn pool(p: &mut [f32], pieces: &[(bool, bool)], how: Pool) {
             run.iter_mut().for_each(|x| *x = v);
         }
         i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_weight_a_feature_and_a_threshold_between_zero_and_one() {
+        assert_eq!(super::super::weights::WEIGHTS.len(), N);
+        assert_eq!(NAMES.len(), N);
+        let t = super::super::weights::THRESHOLD;
+        assert!(t > 0.0 && t < 1.0);
+    }
+
+    #[test]
+    fn pieces_of_one_quotation_share_a_probability() {
+        // a run of three pieces, then a quotation of its own, then a run of two
+        let pieces = [
+            (false, true),
+            (true, true),
+            (true, false),
+            (false, false),
+            (false, true),
+            (true, false),
+        ];
+        let mut p = [0.9, 0.3, 0.6, 0.2, 0.1, 0.5];
+        pool(&mut p, &pieces, Pool::Mean);
+        assert_eq!(p, [0.6, 0.6, 0.6, 0.2, 0.3, 0.3]);
+        let mut p = [0.9, 0.3, 0.6, 0.2, 0.1, 0.5];
+        pool(&mut p, &pieces, Pool::Max);
+        assert_eq!(p, [0.9, 0.9, 0.9, 0.2, 0.5, 0.5]);
+        let mut p = [0.9, 0.3, 0.6, 0.2, 0.1, 0.5];
+        pool(&mut p, &pieces, Pool::None);
+        assert_eq!(p, [0.9, 0.3, 0.6, 0.2, 0.1, 0.5]);
+        // mismatched lengths stay in bounds
+        let mut p = [0.9, 0.3];
+        pool(&mut p, &pieces[..1], Pool::Mean);
+        assert_eq!(p, [0.9, 0.3]);
+    }
+
+    #[test]
+    fn the_decision_keeps_or_drops_the_rules_type() {
+        assert_eq!(
+            decide(QuoteType::Partial, 0.9, 0.5, false),
+            QuoteType::Partial
+        );
+        assert_eq!(decide(QuoteType::Direct, 0.1, 0.5, true), QuoteType::Scare);
+        assert_eq!(decide(QuoteType::Scare, 0.9, 0.5, true), QuoteType::Direct);
+        assert_eq!(
+            decide(QuoteType::Scare, 0.9, 0.5, false),
+            QuoteType::Partial
+        );
+        assert_eq!(decide(QuoteType::Scare, 0.1, 0.5, false), QuoteType::Scare);
+    }
+
+    #[test]
+    fn probabilities_stay_finite_on_extreme_weights() {
+        let x = [1.0; N];
+        assert!(probability(&x, &[1e30; N]) <= 1.0);
+        assert!(probability(&x, &[-1e30; N]) >= 0.0);
+        assert!(probability(&x, &[]).is_finite());
     }
 }

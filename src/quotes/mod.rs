@@ -10,7 +10,10 @@
 //!    genders the document gives (titles, pronouns that follow a name);
 //! 4. [`classify`] types each quotation: `direct` (a quoted utterance), `partial` (a
 //!    fragment woven into reported speech) or `scare` (a quoted term or title nobody is
-//!    said to have said).
+//!    said to have said): first by rules, then, for quotations in running text, by a
+//!    small learned decision ([`learned`], weights in [`weights`], trained on PolNeAR by
+//!    `cargo run --release --bin train-quotes`) over the rules' type and the quotation's
+//!    shape, which turns doubtful quotes into scare quotes and back.
 //!
 //! A quotation opening its sentence with no cue of its own takes the source of the
 //! sentence of reported speech just before it (`Smith said the plan was late. “We lost a
@@ -270,7 +273,7 @@ fn run(doc: &Document, names: &[Annotation], model: bool) -> Vec<Quote> {
     }
 
     attribution::attribute(&ctx, &genders, &mut quotes);
-    classify::classify(&ctx, &mut quotes, model);
+    classify::classify(&ctx, &genders, &mut quotes, model);
     attribution::sentence_sources(&ctx, &genders, &mut quotes);
     attribution::continue_speakers(&ctx, &mut quotes);
     quotes
