@@ -9,8 +9,7 @@
 
 use super::lists::{self, extend_key, token_key, Lexicon, Lists, CATEGORIES, MAX_TOKENS};
 use crate::segment::{Document, TokenKind};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Features of every token of a document: token `i` has `ids[offsets[i]..offsets[i + 1]]`.
@@ -173,6 +172,9 @@ fn shapes(s: &str) -> (u64, u64) {
 /// word-final capital sigma becomes `ς`); a text with a capital sigma takes the
 /// allocating path, so the hashes stay exactly those of the lowercase string.
 fn word_values(s: &str) -> Tok {
+    if s.is_ascii() {
+        return word_values_ascii(s.as_bytes());
+    }
     if s.contains('Σ') {
         return word_values_allocating(s);
     }
@@ -220,6 +222,73 @@ fn word_values(s: &str) -> Tok {
         prefixes,
         suffixes,
         upper_first,
+        key: if prev_dot { before_dots } else { lower },
+    }
+}
+
+/// [`word_values`] of an ASCII text, in one pass over its bytes: every character is its
+/// own lowercase form's only character and its own UTF-8, and its shape class is `X`,
+/// `x`, `d` or itself, so the hashes are those of the general path.
+fn word_values_ascii(s: &[u8]) -> Tok {
+    let mut word = FNV_OFFSET;
+    let mut lower = FNV_OFFSET;
+    let mut before_dots = FNV_OFFSET;
+    let mut prev_dot = false;
+    let mut long = FNV_OFFSET;
+    let mut long_len = 0;
+    let mut short = FNV_OFFSET;
+    let mut last = 0u8;
+    let mut run = 0;
+    let mut pre = [FNV_OFFSET; 3];
+    let mut tail = [0u8; 4];
+    for (n, &b) in s.iter().enumerate() {
+        word = fnv_byte(word, b);
+        let k = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            short = fnv_byte(short, k);
+        }
+        if run <= 3 && long_len < 12 {
+            long = fnv_byte(long, k);
+            long_len += 1;
+        }
+        last = k;
+        let dot = b == b'.';
+        if dot && !prev_dot {
+            before_dots = lower;
+        }
+        prev_dot = dot;
+        if (2..=4).contains(&n) {
+            pre[n - 2] = lower;
+        }
+        let l = b.to_ascii_lowercase();
+        lower = fnv_byte(lower, l);
+        tail[n % 4] = l;
+    }
+    let n = s.len();
+    let mut prefixes = [1u64; 3];
+    let mut suffixes = [1u64; 3];
+    for (k, len) in [2usize, 3, 4].into_iter().enumerate() {
+        if n > len {
+            prefixes[k] = pre[k];
+            suffixes[k] = (n - len..n).fold(FNV_OFFSET, |h, j| fnv_byte(h, tail[j % 4]));
+        }
+    }
+    Tok {
+        word,
+        lower,
+        shape: long,
+        short,
+        prefixes,
+        suffixes,
+        upper_first: s.first().is_some_and(u8::is_ascii_uppercase),
         key: if prev_dot { before_dots } else { lower },
     }
 }
@@ -335,23 +404,6 @@ struct Word {
     facts: u8,
 }
 
-/// FNV-1a over the bytes written, then mixed: the distinct-word table hashes each token
-/// once, without SipHash's setup.
-#[derive(Default)]
-struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        u64::from(fmix(self.0))
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        if self.0 == 0 {
-            self.0 = FNV_OFFSET;
-        }
-        self.0 = bytes.iter().fold(self.0, |h, &b| fnv_byte(h, b));
-    }
-}
-
 /// A document ready for feature extraction: the word-level values of each distinct token
 /// text (most tokens repeat a text seen before, so those values are computed once), the
 /// text of each token and the list entries covering it.
@@ -369,25 +421,47 @@ impl Prepared {
     pub fn new(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexicon) -> Prepared {
         // sized for the distinct texts of a news article (about half its tokens): no regrowth
         let distinct = doc.tokens.len() / 2 + 16;
-        let mut index: HashMap<&str, u32, BuildHasherDefault<FnvHasher>> =
-            HashMap::with_capacity_and_hasher(distinct, Default::default());
+        // distinct texts by their hash (the word feature's own, computed once per token)
+        // and their text: open addressing, at most half full
+        let size = (doc.tokens.len() * 2).next_power_of_two().max(16);
+        let mut index: Vec<u32> = vec![0; size];
+        let mut texts: Vec<&str> = Vec::with_capacity(distinct);
         let mut words: Vec<Word> = Vec::with_capacity(distinct);
         let mut of_token = Vec::with_capacity(doc.tokens.len());
         // the values are hashes already: no SipHash
         let mut lowercase_words: HashSet<u64, lists::KeyHash> = HashSet::default();
         for t in &doc.tokens {
             let s = doc.slice(t.span);
-            let w = *index.entry(s).or_insert_with(|| {
-                words.push(Word {
-                    tok: word_values(s),
-                    no_upper: !s.chars().any(char::is_uppercase),
-                    counted: false,
-                    lc_seen: false,
-                    common: false,
-                    facts: 0,
-                });
-                words.len() as u32 - 1
-            });
+            let h = str_hash(s);
+            let mut at = fmix(h) as usize & (size - 1);
+            let w = loop {
+                match index.get(at).copied().unwrap_or(0) {
+                    0 => {
+                        words.push(Word {
+                            tok: word_values(s),
+                            no_upper: !s.chars().any(char::is_uppercase),
+                            counted: false,
+                            lc_seen: false,
+                            common: false,
+                            facts: 0,
+                        });
+                        texts.push(s);
+                        if let Some(slot) = index.get_mut(at) {
+                            *slot = words.len() as u32;
+                        }
+                        break words.len() as u32 - 1;
+                    }
+                    k => {
+                        let w = k - 1;
+                        let same = words.get(w as usize).is_some_and(|x| x.tok.word == h)
+                            && texts.get(w as usize) == Some(&s);
+                        if same {
+                            break w;
+                        }
+                    }
+                }
+                at = (at + 1) & (size - 1);
+            };
             if let Some(word) = words.get_mut(w as usize) {
                 if t.kind == TokenKind::Word && word.no_upper && !word.counted {
                     word.counted = true;
@@ -798,6 +872,14 @@ mod tests {
             "\u{200B}X\u{0301}",
             "AAAAAAAAAAAAAAAAAAAA",
             "Ab1-Cd2_Ef3.Gh4",
+            "McDonald's",
+            "3.5bn",
+            "a.b.c.",
+            "A.",
+            "--",
+            "$5",
+            "1990s",
+            "x\u{7f}~@",
         ];
         for w in words {
             assert_eq!(word_values(w), reference(w), "{w:?}");

@@ -102,6 +102,14 @@ pub fn lists() -> &'static Lists {
 /// Hash of a lowercased token (the unit of list matching).
 pub fn token_key(token: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if token.is_ascii() {
+        // the same bytes as below: an ASCII character lowercases to one ASCII byte
+        for &b in token.as_bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
     for c in token.chars().flat_map(char::to_lowercase) {
         let mut buf = [0u8; 4];
         for &b in c.encode_utf8(&mut buf).as_bytes() {
