@@ -485,7 +485,7 @@ impl Prepared {
             .iter()
             .map(|w| {
                 let h = extend_key(0, w.tok.key);
-                (lists.get(h), lists.extends(h))
+                lists.look_up(h)
             })
             .collect();
         let singles: Vec<(u16, bool)> = of_token.iter().map(|&w| singles[w as usize]).collect();
@@ -733,7 +733,7 @@ fn list_positions(
                     break;
                 }
                 h = extend_key(h, keys[j]);
-                let bits = lists.get(h);
+                let (bits, extends) = lists.look_up(h);
                 if bits != 0 {
                     if len == 1 {
                         pos[i][0] |= bits;
@@ -746,7 +746,7 @@ fn list_positions(
                     }
                 }
                 // no longer entry begins with this phrase (most words begin none)
-                if !lists.extends(h) {
+                if !extends {
                     break;
                 }
             }

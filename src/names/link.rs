@@ -21,10 +21,17 @@ use super::lists::{
 };
 use super::model::TYPES;
 use super::Mention;
+use crate::numbers::lexicon::Fnv;
 use crate::segment::{Document, TokenKind};
 use crate::span::{Annotation, Label, Span};
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+
+/// Maps and sets of a document's words and entity ids: FNV, no SipHash (nothing here
+/// iterates them, so their order cannot show).
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 const PERSON: usize = 0;
 const ORGANIZATION: usize = 1;
@@ -359,7 +366,7 @@ fn is_storm(w: &str) -> bool {
 /// A name after a storm word (“Hurricane Katrina”) is the storm's: type other, the word
 /// included; so are its bare mentions elsewhere (“Katrina”), whatever the tagger thought.
 fn storms(doc: &Document, ms: &mut [Mention]) {
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names: Set<&str> = Set::default();
     let mut prev_end = 0;
     for m in ms.iter_mut() {
         let s = m.tokens.start;
@@ -386,7 +393,7 @@ fn storms(doc: &Document, ms: &mut [Mention]) {
 }
 
 fn acronyms(doc: &Document, ms: &mut Vec<Mention>) {
-    let mut found: HashMap<String, usize> = HashMap::new();
+    let mut found: Map<String, usize> = Map::default();
     let mut added = Vec::new();
     for m in ms.iter() {
         if m.tokens.len() < 2 {
@@ -454,7 +461,7 @@ fn add_disjoint(ms: &mut Vec<Mention>, mut added: Vec<Mention>) {
 
 fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
     // first word → (words, type) of each distinct name, longest first
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, usize)>> = HashMap::new();
+    let mut by_first: Map<&str, Vec<(Vec<&str>, usize)>> = Map::default();
     for m in ms.iter() {
         if m.ty == OTHER {
             continue;
@@ -479,7 +486,9 @@ fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
     let mut i = 0;
     while i < doc.tokens.len() {
         let mut step = 1;
-        if let Some(cands) = by_first.get(text_of(doc, i)) {
+        // every key is capitalized: most tokens need no look-up
+        let text = text_of(doc, i);
+        if let Some(cands) = capitalized(text).then(|| by_first.get(text)).flatten() {
             for (words, ty) in cands {
                 let n = words.len();
                 if (0..n).all(|k| text_of(doc, i + k) == words[k]) {
@@ -501,18 +510,18 @@ const MAX_TAIL_WORDS: usize = 3;
 
 /// Entity ids of the mentions, and the ids of people named in full (a surname joined
 /// them): those stay people whatever their bare surnames were tagged.
-fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
+fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
     let lists = lists::lists();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: Map<String, u32> = Map::default();
     let mut out = Vec::with_capacity(ms.len());
     let mut next = 0u32;
     // trailing part of a person's name of two words or more → (first token, id) of each
     // such person, in text order (the mentions are sorted)
-    let mut tails: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    let mut tails: Map<String, Vec<(usize, u32)>> = Map::default();
     // first word of a person's name (the given name, mostly) → (first token, id) of each
     // such person
-    let mut given: HashMap<&str, Vec<(usize, u32)>> = HashMap::new();
-    let mut joined = HashSet::new();
+    let mut given: Map<&str, Vec<(usize, u32)>> = Map::default();
+    let mut joined = Set::default();
     for m in ms.iter() {
         let k = key(doc, m.tokens.clone());
         let id = *ids.entry(k).or_insert_with(|| {
@@ -536,7 +545,7 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
     }
     // one-word names the tagger took for a person at least once: their other mentions
     // join the same person (“Isabel” after “Isabel Ruiz”, whatever each was typed)
-    let person_words: HashSet<&str> = ms
+    let person_words: Set<&str> = ms
         .iter()
         .filter(|m| m.ty == PERSON && m.tokens.len() == 1)
         .map(|m| text_of(doc, m.tokens.start))
@@ -579,7 +588,7 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, HashSet<u32>) {
     (out, joined)
 }
 
-fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &HashSet<u32>) {
+fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &Set<u32>) {
     let lists = lists::lists();
     // a word that is a given name and nothing else in the lists (not a surname, place,
     // organization word or title): “Gloria”, not “Chase” or “Chelsea”
@@ -591,7 +600,7 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &HashSet<u
         }
     };
     // type counts, longest mention's length and type, all mentions are a given name alone
-    let mut votes: HashMap<u32, ([u32; 4], usize, usize, bool)> = HashMap::new();
+    let mut votes: Map<u32, ([u32; 4], usize, usize, bool)> = Map::default();
     for (m, &e) in ms.iter().zip(entity) {
         let v = votes.entry(e).or_insert(([0; 4], 0, m.ty, true));
         v.0[m.ty.min(3)] += 1;
@@ -605,7 +614,7 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &HashSet<u
     // the tagger's margins summed over the mentions it typed itself (a rule that
     // retyped a mention leaves its type off the margins' best): a type some mentions
     // carry by a hair does not outvote one that others carry clearly
-    let mut evidence: HashMap<u32, [f32; 4]> = HashMap::new();
+    let mut evidence: Map<u32, [f32; 4]> = Map::default();
     for (m, &e) in ms.iter().zip(entity) {
         if m.scored() && m.margins.get(m.ty).is_some_and(|&x| x == 0.0) {
             let sum = evidence.entry(e).or_insert([0.0; 4]);

@@ -56,11 +56,15 @@ pub const MAX_TOKENS: usize = 5;
 /// The compiled lists: phrase hashes (of lowercased tokens) to category bits.
 #[derive(Debug)]
 pub struct Lists {
+    /// Category bits of each phrase, with [`EXTENDS`] set on the phrases that begin a
+    /// longer entry (a matcher stops extending a phrase that does not): one probe tells
+    /// both.
     phrases: HashMap<u64, u16, KeyHash>,
-    /// Hashes of the phrases that begin a longer entry: a matcher stops extending a
-    /// phrase that is not among them.
-    prefixes: HashSet<u64, KeyHash>,
 }
+
+/// The bit of [`Lists::phrases`] set when some longer entry begins with the phrase; no
+/// category uses it.
+const EXTENDS: u16 = 1 << 15;
 
 /// The keys are hashes already: one multiply spreads them over the table, where SipHash
 /// would cost more than the rest of a look-up.
@@ -131,7 +135,6 @@ pub fn extend_key(phrase: u64, token: u64) -> u64 {
 impl Lists {
     fn build() -> Lists {
         let mut phrases: HashMap<u64, u16, KeyHash> = HashMap::default();
-        let mut prefixes: HashSet<u64, KeyHash> = HashSet::default();
         for (bit, text) in SOURCES.into_iter().chain(RULE_SOURCES) {
             for line in text.lines() {
                 let line = line.trim();
@@ -151,27 +154,34 @@ impl Lists {
                 let mut h = 0;
                 for (k, t) in toks.iter().enumerate() {
                     if k > 0 {
-                        prefixes.insert(h);
+                        *phrases.entry(h).or_insert(0) |= EXTENDS;
                     }
                     h = extend_key(h, token_key(t.trim_end_matches('.')));
                 }
                 *phrases.entry(h).or_insert(0) |= bit;
             }
         }
-        Lists { phrases, prefixes }
+        Lists { phrases }
     }
 
     /// True when some entry is longer than the phrase whose hash is `key` and begins
     /// with it.
     #[inline]
     pub fn extends(&self, key: u64) -> bool {
-        self.prefixes.contains(&key)
+        self.look_up(key).1
     }
 
     /// The categories of the phrase whose hash is `key` (0 when it is in no list).
     #[inline]
     pub fn get(&self, key: u64) -> u16 {
-        self.phrases.get(&key).copied().unwrap_or(0)
+        self.look_up(key).0
+    }
+
+    /// [`Lists::get`] and [`Lists::extends`] of `key` in one probe.
+    #[inline]
+    pub fn look_up(&self, key: u64) -> (u16, bool) {
+        let bits = self.phrases.get(&key).copied().unwrap_or(0);
+        (bits & !EXTENDS, bits & EXTENDS != 0)
     }
 
     /// The categories of one word (0 when it is in no list).

@@ -117,19 +117,48 @@ pub fn viterbi(emissions: &[[f32; TAGS]], tr: &Transitions, out: &mut Vec<u8>) {
 /// A Viterbi decoder that keeps its score table from one sentence to the next.
 #[derive(Clone, Debug, Default)]
 pub struct Decoder {
-    scores: Vec<[f32; TAGS]>,
+    scores: Vec<Lanes>,
 }
+
+/// The scores of the 17 tags at one token, grouped for the forward pass in chunks of four
+/// (see [`LANE`]): the tags that may follow a closed tag (`B`, `U`, `O`) in the first
+/// three, `I` and `L` in the last two.
+type Lanes = [[f32; 4]; 5];
+
+/// Where each tag's score is in [`Lanes`]: `(chunk, lane)`; the lane of a type's `B`,
+/// `I`, `L` and `U` is the type's index.
+const LANE: [(usize, usize); TAGS] = {
+    let mut a = [(2, 0); TAGS];
+    let mut t = 1;
+    while t < TAGS {
+        let ty = (t - 1) / 4;
+        a[t] = match (t - 1) % 4 {
+            0 => (0, ty),
+            1 => (3, ty),
+            2 => (4, ty),
+            _ => (1, ty),
+        };
+        t += 1;
+    }
+    a
+};
+
+/// The tags that may precede `B`, `U` and `O` (the closed ones: `O`, `L`, `U`), ascending.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 
 impl Decoder {
     /// Decodes like [`viterbi`]. Each tag's predecessors are tried in ascending order
     /// with a strict `>`: ties go to the lowest tag.
     ///
-    /// The forward pass keeps only the best score of each tag at each token: every pair
-    /// of tags is tried (a transition that is not [`allowed`] scores -inf, never `>`), in
-    /// chunks of four tags that the compiler keeps in SIMD registers. The predecessor is
-    /// found only for the tags of the best path, while tracing it back, by the same
-    /// search over the same sums, so it is the one a back-pointer table would hold.
-    #[allow(clippy::needless_range_loop)] // tag indices address three tables at once
+    /// The forward pass keeps only the best score of each tag at each token, trying the
+    /// allowed pairs only, four tags at a time (the compiler keeps the chunks in SIMD
+    /// registers): `B`, `U` and `O` after each of the nine closed tags, `I` and `L` of a
+    /// type after its `B` and its `I`. A maximum does not depend on the order its
+    /// candidates are tried in, so the scores are those of trying every pair. The
+    /// predecessor is found only for the tags of the best path, while tracing it back,
+    /// by the same search over the same sums (every tag, ascending, `-inf` for a pair
+    /// not [`allowed`]), so it is the one a back-pointer table would hold.
+    #[allow(clippy::needless_range_loop)] // tag indices address several tables at once
     pub fn decode(&mut self, emissions: &[[f32; TAGS]], tr: &Transitions, out: &mut Vec<u8>) {
         out.clear();
         let n = emissions.len();
@@ -137,60 +166,80 @@ impl Decoder {
             return;
         };
         const NEG: f32 = f32::NEG_INFINITY;
-        const CHUNKS: usize = TAGS.div_ceil(4);
-        // padded to whole chunks: a padding tag's transitions are -inf
-        let mut trans = [[[NEG; 4]; CHUNKS]; TAGS];
-        for p in 0..TAGS {
+        let at = |l: &Lanes, t: usize| {
+            let (c, k) = LANE[t];
+            l[c][k]
+        };
+        // transitions from each closed tag to the first three chunks (-inf: padding)
+        let mut closed = [[[NEG; 4]; 3]; 9];
+        for (row, &p) in closed.iter_mut().zip(&CLOSED) {
             for t in 0..TAGS {
-                if ALLOWED[p][t] {
-                    trans[p][t / 4][t % 4] = tr.trans[p][t];
+                let (c, k) = LANE[t];
+                if c < 3 && ALLOWED[p][t] {
+                    row[c][k] = tr.trans[p][t];
                 }
             }
         }
+        // B→I, I→I, B→L, I→L of each type, by lane
+        let mut open = [[NEG; 4]; 4];
+        for ty in 0..4 {
+            let (b, i, l) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
+            open[0][ty] = tr.trans[b][i];
+            open[1][ty] = tr.trans[i][i];
+            open[2][ty] = tr.trans[b][l];
+            open[3][ty] = tr.trans[i][l];
+        }
+        // the emissions in lanes (padding 0: its best is -inf and stays so)
+        let lanes = |e: &[f32; TAGS]| {
+            let mut l: Lanes = [[0.0; 4]; 5];
+            for t in 0..TAGS {
+                let (c, k) = LANE[t];
+                l[c][k] = e[t];
+            }
+            l
+        };
         self.scores.clear();
-        let mut score = [NEG; TAGS];
+        let mut score: Lanes = [[NEG; 4]; 5];
         for t in 0..TAGS {
             if STARTS[t] {
-                score[t] = tr.start[t] + first[t];
+                let (c, k) = LANE[t];
+                score[c][k] = tr.start[t] + first[t];
             }
         }
         self.scores.push(score);
         for e in emissions.iter().skip(1) {
-            let mut best = [[NEG; 4]; CHUNKS];
-            for (p, row) in trans.iter().enumerate() {
-                // an unreachable predecessor (or transition) scores -inf: never `> best`;
-                // chunks where `p` may precede no tag are skipped, their sums are -inf
-                let sp = score[p];
-                let relax = |b: &mut [f32; 4], r: &[f32; 4]| {
+            let e = lanes(e);
+            let mut best = [[NEG; 4]; 5];
+            for (row, &p) in closed.iter().zip(&CLOSED) {
+                // an unreachable predecessor scores -inf: never `> best`
+                let sp = at(&score, p);
+                for (b, r) in best.iter_mut().zip(row) {
                     for l in 0..4 {
                         let s = sp + r[l];
                         b[l] = if s > b[l] { s } else { b[l] };
                     }
-                };
-                match CHUNK_RANGE[p] {
-                    (lo, hi) if hi == lo + 1 => {
-                        if let (Some(b), Some(r)) = (best.get_mut(lo), row.get(lo)) {
-                            relax(b, r);
-                        }
-                    }
-                    _ => best.iter_mut().zip(row).for_each(|(b, r)| relax(b, r)),
                 }
             }
-            let best = best.as_flattened();
-            let mut next = [NEG; TAGS];
-            for t in 0..TAGS {
-                if best[t] > NEG {
-                    next[t] = best[t] + e[t];
+            let (sb, si) = (score[0], score[3]);
+            for l in 0..4 {
+                let (a, b) = (sb[l] + open[0][l], si[l] + open[1][l]);
+                best[3][l] = if b > a { b } else { a };
+                let (a, b) = (sb[l] + open[2][l], si[l] + open[3][l]);
+                best[4][l] = if b > a { b } else { a };
+            }
+            for ((s, b), e) in score.iter_mut().zip(&best).zip(&e) {
+                for l in 0..4 {
+                    s[l] = if b[l] > NEG { b[l] + e[l] } else { NEG };
                 }
             }
-            score = next;
             self.scores.push(score);
         }
         let mut best = NEG;
         let mut last = 0u8;
         for t in 0..TAGS {
-            if may_end(t as u8) && score[t] > NEG {
-                let s = score[t] + tr.end[t];
+            let st = at(&score, t);
+            if may_end(t as u8) && st > NEG {
+                let s = st + tr.end[t];
                 if s > best {
                     best = s;
                     last = t as u8;
@@ -208,7 +257,10 @@ impl Decoder {
             let mut best = NEG;
             let mut arg = 0;
             for p in 0..TAGS {
-                let s = prev[p] + trans[p][t / 4][t % 4];
+                if !ALLOWED[p][t] {
+                    continue;
+                }
+                let s = at(prev, p) + tr.trans[p][t];
                 if s > best {
                     best = s;
                     arg = p;
@@ -218,30 +270,6 @@ impl Decoder {
         }
     }
 }
-
-/// The chunks of four tags (as [`Decoder::decode`] groups them) that tag `p` may
-/// precede: `CHUNK_RANGE[p].0..CHUNK_RANGE[p].1` holds every tag [`allowed`] after `p`.
-const CHUNK_RANGE: [(usize, usize); TAGS] = {
-    let mut a = [(0, 0); TAGS];
-    let mut p = 0;
-    while p < TAGS {
-        let mut lo = TAGS;
-        let mut hi = 0;
-        let mut t = 0;
-        while t < TAGS {
-            if ALLOWED[p][t] {
-                if t / 4 < lo {
-                    lo = t / 4;
-                }
-                hi = t / 4 + 1;
-            }
-            t += 1;
-        }
-        a[p] = if lo < hi { (lo, hi) } else { (0, 0) };
-        p += 1;
-    }
-    a
-};
 
 /// Tags a sentence may start on.
 const STARTS: [bool; TAGS] = {
