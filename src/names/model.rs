@@ -143,7 +143,8 @@ const LANE: [(usize, usize); TAGS] = {
     a
 };
 
-/// The tags that may precede `B`, `U` and `O` (the closed ones: `O`, `L`, `U`), ascending.
+/// The tags that may precede `B`, `U` and `O` (the closed ones: `O`, `L`, `U`), ascending;
+/// also the tags a sentence may end on.
 const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 
 impl Decoder {
@@ -189,14 +190,16 @@ impl Decoder {
             open[2][ty] = tr.trans[b][l];
             open[3][ty] = tr.trans[i][l];
         }
-        // the emissions in lanes (padding 0: its best is -inf and stays so)
-        let lanes = |e: &[f32; TAGS]| {
-            let mut l: Lanes = [[0.0; 4]; 5];
-            for t in 0..TAGS {
-                let (c, k) = LANE[t];
-                l[c][k] = e[t];
-            }
-            l
+        // the emissions in lanes, as [`LANE`] has them (padding 0: its best is -inf and
+        // stays so)
+        let lanes = |e: &[f32; TAGS]| -> Lanes {
+            [
+                [e[1], e[5], e[9], e[13]],
+                [e[4], e[8], e[12], e[16]],
+                [e[0], 0.0, 0.0, 0.0],
+                [e[2], e[6], e[10], e[14]],
+                [e[3], e[7], e[11], e[15]],
+            ]
         };
         self.scores.clear();
         let mut score: Lanes = [[NEG; 4]; 5];
@@ -210,9 +213,22 @@ impl Decoder {
         for e in emissions.iter().skip(1) {
             let e = lanes(e);
             let mut best = [[NEG; 4]; 5];
-            for (row, &p) in closed.iter().zip(&CLOSED) {
+            // the scores of the closed tags, in [`CLOSED`] order (O, then L and U of each
+            // type)
+            let (sl, su) = (score[4], score[1]);
+            let from = [
+                score[2][0],
+                sl[0],
+                su[0],
+                sl[1],
+                su[1],
+                sl[2],
+                su[2],
+                sl[3],
+                su[3],
+            ];
+            for (row, &sp) in closed.iter().zip(&from) {
                 // an unreachable predecessor scores -inf: never `> best`
-                let sp = at(&score, p);
                 for (b, r) in best.iter_mut().zip(row) {
                     for l in 0..4 {
                         let s = sp + r[l];
@@ -236,9 +252,10 @@ impl Decoder {
         }
         let mut best = NEG;
         let mut last = 0u8;
-        for t in 0..TAGS {
+        // the tags a sentence may end on are the closed ones
+        for t in CLOSED {
             let st = at(&score, t);
-            if may_end(t as u8) && st > NEG {
+            if st > NEG {
                 let s = st + tr.end[t];
                 if s > best {
                     best = s;
@@ -256,10 +273,15 @@ impl Decoder {
             // the predecessor: the first tag with the best sum (0 if none beats -inf)
             let mut best = NEG;
             let mut arg = 0;
-            for p in 0..TAGS {
-                if !ALLOWED[p][t] {
-                    continue;
+            let open_pair;
+            let from: &[usize] = match split(t as u8) {
+                (Part::Inside | Part::Last, ty) => {
+                    open_pair = [1 + 4 * ty, 2 + 4 * ty];
+                    &open_pair
                 }
+                _ => &CLOSED,
+            };
+            for &p in from {
                 let s = at(prev, p) + tr.trans[p][t];
                 if s > best {
                     best = s;
@@ -656,6 +678,20 @@ pub struct Row(u32);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_closed_tags_precede_b_u_o_and_end_sentences() {
+        let closed: Vec<usize> = (0..TAGS).filter(|&t| may_end(t as u8)).collect();
+        assert_eq!(closed, CLOSED);
+        for p in 0..TAGS {
+            assert_eq!(ALLOWED[p][0], CLOSED.contains(&p), "{p}");
+        }
+        // every tag has its own lane
+        let mut seen = std::collections::HashSet::new();
+        for (c, k) in LANE {
+            assert!(c < 5 && k < 4 && seen.insert((c, k)));
+        }
+    }
 
     #[test]
     fn tags_round_trip() {

@@ -8,10 +8,11 @@
 //! minutes`, `next 3 days`).
 
 use super::grammar::{duration, figure, literal};
-use super::lexicon as lx;
+use super::lexicon::{self as lx, FnvMap};
 use super::{Cx, Hit};
 use crate::segment::TokenKind;
 use crate::span::{NumberType, NumberValue};
+use std::cell::RefCell;
 
 /// A date, a time or both, as read.
 #[derive(Clone, Debug, Default)]
@@ -497,7 +498,39 @@ fn bare(cx: &Cx, i: usize) -> Option<Dt> {
 }
 
 /// A date, a time, or a date with a time.
+/// The readings of [`point`] and [`date`] at each token asked, kept for a document: the
+/// parsers ask for the same position several times (a range reads its low end where a
+/// point is then tried), and both are functions of the tokens alone.
+#[derive(Default)]
+pub(crate) struct Memo {
+    point: RefCell<FnvMap<usize, Option<Dt>>>,
+    date: RefCell<FnvMap<usize, Option<Dt>>>,
+}
+
+/// `f(cx, i)`, read from `table` when it was computed before.
+fn memo(
+    table: &RefCell<FnvMap<usize, Option<Dt>>>,
+    cx: &Cx,
+    i: usize,
+    f: fn(&Cx, usize) -> Option<Dt>,
+) -> Option<Dt> {
+    if let Some(d) = table.borrow().get(&i) {
+        return d.clone();
+    }
+    let d = f(cx, i);
+    table.borrow_mut().insert(i, d.clone());
+    d
+}
+
 fn point(cx: &Cx, i: usize) -> Option<Dt> {
+    memo(&cx.memo.point, cx, i, point_at)
+}
+
+fn date(cx: &Cx, i: usize) -> Option<Dt> {
+    memo(&cx.memo.date, cx, i, date_at)
+}
+
+fn point_at(cx: &Cx, i: usize) -> Option<Dt> {
     // a time first: "8pm today", "19:00, 2016-12-22", "at 7:30 PM on Fri, Sep 20"
     if let Some(mut t) = time(cx, i) {
         let mut j = t.next;
@@ -1197,7 +1230,7 @@ fn era(cx: &Cx, j: usize) -> Option<(usize, usize)> {
 }
 
 /// A date without a time.
-fn date(cx: &Cx, i: usize) -> Option<Dt> {
+fn date_at(cx: &Cx, i: usize) -> Option<Dt> {
     let low = cx.low(i);
     // weekday first: "Monday, Feb 18", "Tuesday the 19th", "friday 7/6"
     if let Some(_wd) = weekday_at(cx, i) {

@@ -154,6 +154,8 @@ pub(crate) struct Cx<'a> {
     /// The names (lowercase) that a regnal `I` follows in plain position somewhere in
     /// the text (see `grammar::regnal_one`).
     regnal: Vec<String>,
+    /// Readings of the date parsers already made in this document.
+    memo: dates::Memo,
 }
 
 impl<'a> Cx<'a> {
@@ -180,7 +182,10 @@ impl<'a> Cx<'a> {
             let from = lows.len();
             if text.len() <= 48 {
                 if text.is_ascii() {
-                    lows.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    lows.push_str(text);
+                    if let Some(low) = lows.get_mut(from..) {
+                        low.make_ascii_lowercase();
+                    }
                 } else {
                     // the whole word at once: a final sigma lowercases to ς
                     lows.push_str(&text.to_lowercase());
@@ -201,6 +206,7 @@ impl<'a> Cx<'a> {
             toks,
             lows,
             regnal: Vec::new(),
+            memo: dates::Memo::default(),
         };
         let regnal = (1..cx.len())
             .filter(|&i| cx.raw(i) == "I" && grammar::plain_regnal(&cx, i))
