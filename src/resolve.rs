@@ -49,8 +49,9 @@
 //! type most of its mentions carry. A quote's speaker that points at an entity takes the
 //! entity's name; one whose entity lost all its mentions keeps its own name and no id.
 
+use crate::numbers::lexicon::FnvMap;
 use crate::span::{Annotation, Annotations, Entity, Kind, Label, NameType, Span};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Applies the overlap policy and links entities. See the module docs.
 // Annotations are large; the policy sorts and picks indices, and each kept annotation
@@ -175,7 +176,8 @@ fn holds_figure(text: &str, a: &Annotation) -> bool {
 }
 
 fn link(text: &str, spans: &mut [Annotation]) -> Vec<Entity> {
-    let mut renumber: HashMap<u32, u32> = HashMap::new();
+    // looked up only, never iterated: FNV, no SipHash
+    let mut renumber: FnvMap<u32, u32> = FnvMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut type_votes: Vec<[u32; 4]> = Vec::new();
     // the length in chars of each entity's name so far, and the mention that gave it

@@ -135,8 +135,9 @@ fn each_sentence(
     // Look-ups are the main cost and nearly all cache misses, so they are made in
     // batches, all addresses first (the misses overlap), then the additions.
     let mut ids = Vec::with_capacity(64);
-    let mut rows: Vec<model::Row> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
+    // a distinct text has 11 word features
+    let mut rows: Vec<model::Row> = Vec::with_capacity(prep.distinct() * 11);
+    let mut ends: Vec<usize> = Vec::with_capacity(prep.distinct());
     // A token's word features come first in its list, so their summed weights are a
     // prefix of its emission scores: summed once per distinct text, every float addition
     // still happens in the order `Model::score` over the whole list would do it.

@@ -26,9 +26,9 @@
 //! repeated strings are stored once. An `f64` is its IEEE bits, low word first.
 
 use super::json::offset_table;
+use crate::numbers::lexicon::FnvMap;
 use crate::offsets::Unit;
 use crate::span::{Annotations, Label};
-use std::collections::HashMap;
 
 /// The layout version, the first word.
 pub const FORMAT: u32 = 1;
@@ -61,7 +61,8 @@ pub const VALUE_ISO: u32 = 1 << 10;
 /// The strings of one packing, each stored once.
 #[derive(Default)]
 struct Strings<'a> {
-    index: HashMap<&'a str, u32>,
+    /// Looked up only, never iterated: FNV, no SipHash.
+    index: FnvMap<&'a str, u32>,
     lengths: Vec<u32>,
     blob: Vec<u8>,
 }
