@@ -683,8 +683,8 @@ mod tests {
     fn the_closed_tags_precede_b_u_o_and_end_sentences() {
         let closed: Vec<usize> = (0..TAGS).filter(|&t| may_end(t as u8)).collect();
         assert_eq!(closed, CLOSED);
-        for p in 0..TAGS {
-            assert_eq!(ALLOWED[p][0], CLOSED.contains(&p), "{p}");
+        for (p, next) in ALLOWED.iter().enumerate() {
+            assert_eq!(next[0], CLOSED.contains(&p), "{p}");
         }
         // every tag has its own lane
         let mut seen = std::collections::HashSet::new();
