@@ -301,11 +301,16 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
                 "i" | "we" | "you" | "me" | "us" | "my" | "our" | "your" | "i'm" | "we're"
             )
         });
-        let several_sentences = inner
-            .char_indices()
-            .zip(inner.chars().skip(1))
-            .zip(inner.chars().skip(2))
-            .any(|(((_, a), b), c)| matches!(a, '.' | '?' | '!') && b == ' ' && c.is_uppercase());
+        let several_sentences = inner.as_bytes().windows(3).enumerate().any(|(i, w)| {
+            matches!(w[0], b'.' | b'?' | b'!')
+                && w[1] == b' '
+                && (w[2].is_ascii_uppercase()
+                    || w[2] >= 0x80
+                        && inner
+                            .get(i + 2..)
+                            .and_then(|t| t.chars().next())
+                            .is_some_and(char::is_uppercase))
+        });
         let label = inner.split(':').next().unwrap_or("");
         let transcript_label = label.len() < inner.len()
             && label.len() <= 40

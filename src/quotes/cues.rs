@@ -234,39 +234,6 @@ const NAME: &[&str] = &[
 /// Verbs whose object is the person spoken to.
 const TELL: &[&str] = &["tell", "inform", "assure", "advise", "remind", "warn"];
 
-fn strip_inflection(w: &str) -> Vec<String> {
-    let mut out = vec![w.to_string()];
-    if let Some(s) = w.strip_suffix("ing") {
-        out.push(s.to_string());
-        out.push(format!("{s}e"));
-        let b = s.as_bytes();
-        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-            out.push(s[..s.len() - 1].to_string());
-        }
-    }
-    if let Some(s) = w.strip_suffix("ed") {
-        out.push(s.to_string());
-        out.push(format!("{s}e"));
-        let b = s.as_bytes();
-        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-            out.push(s[..s.len() - 1].to_string());
-        }
-        if let Some(t) = s.strip_suffix('i') {
-            out.push(format!("{t}y"));
-        }
-    }
-    if let Some(s) = w.strip_suffix("es") {
-        out.push(s.to_string());
-        if let Some(t) = s.strip_suffix('i') {
-            out.push(format!("{t}y"));
-        }
-    }
-    if let Some(s) = w.strip_suffix('s') {
-        out.push(s.to_string());
-    }
-    out
-}
-
 /// The lemma of `word` (lowercase) when it is a verb of saying or naming.
 fn lemma(word: &str) -> Option<&'static str> {
     // the lists as hash tables, built once: a look-up instead of a scan of every entry
@@ -283,12 +250,56 @@ fn lemma(word: &str) -> Option<&'static str> {
     if let Some(&l) = irregular.get(word) {
         return Some(l);
     }
-    for cand in strip_inflection(word) {
-        if let Some(&l) = verbs.get(cand.as_str()) {
-            return Some(l);
+    if word.len() > 24 {
+        return None; // longer than any listed verb with an ending
+    }
+    // the word, then the bases its ending allows (-ing, -ed, -es, -s; a doubled consonant
+    // undone; -ied back to -y), in that order; `{base}e` and `{base}y` are built in a
+    // buffer on the stack, so a look-up allocates nothing
+    let get = |c: &str| verbs.get(c).copied();
+    let mut buf = [0u8; 32];
+    let mut plus = |base: &str, c: u8| -> Option<&'static str> {
+        let n = base.len();
+        let slot = buf.get_mut(..=n)?;
+        slot[..n].copy_from_slice(base.as_bytes());
+        slot[n] = c;
+        get(std::str::from_utf8(slot).ok()?)
+    };
+    fn undouble(s: &str) -> Option<&str> {
+        let b = s.as_bytes();
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+            s.get(..s.len() - 1)
+        } else {
+            None
         }
     }
-    None
+    if let Some(l) = get(word) {
+        return Some(l);
+    }
+    if let Some(s) = word.strip_suffix("ing") {
+        let l = get(s)
+            .or_else(|| plus(s, b'e'))
+            .or_else(|| undouble(s).and_then(get));
+        if l.is_some() {
+            return l;
+        }
+    }
+    if let Some(s) = word.strip_suffix("ed") {
+        let l = get(s)
+            .or_else(|| plus(s, b'e'))
+            .or_else(|| undouble(s).and_then(get))
+            .or_else(|| s.strip_suffix('i').and_then(|t| plus(t, b'y')));
+        if l.is_some() {
+            return l;
+        }
+    }
+    if let Some(s) = word.strip_suffix("es") {
+        let l = get(s).or_else(|| s.strip_suffix('i').and_then(|t| plus(t, b'y')));
+        if l.is_some() {
+            return l;
+        }
+    }
+    word.strip_suffix('s').and_then(get)
 }
 
 /// The cue a single lowercase word is, if any. Verbs that are cues only with a particle
@@ -832,6 +843,32 @@ mod tests {
         }
         for w in ["sad", "the", "plan", "saturday", "ministers", "pointed"] {
             assert_eq!(cue_kind(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn endings_undone_without_allocating_or_panicking() {
+        // -ing with an e restored, a doubled consonant undone, -ied and -ies back to -y
+        for w in [
+            "explaining",
+            "stating",
+            "quipping",
+            "clarified",
+            "denies",
+            "chiming",
+        ] {
+            assert!(lemma(w).is_some(), "{w}");
+        }
+        // endings after multi-byte letters, and long words, find nothing and never panic
+        for w in [
+            "éé",
+            "ééing",
+            "\u{0800}\u{0800}ed",
+            "ÿÿes",
+            "€€s",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaing",
+        ] {
+            assert_eq!(lemma(w), None, "{w}");
         }
     }
 
