@@ -212,14 +212,21 @@ fn org_words(doc: &Document, ms: &mut [Mention]) {
 fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
     let lists = lists::lists();
     let not_person = COUNTRY | REGION | CITY | DEMONYM | ORG_WORD | ORG_SUFFIX | TITLE;
-    let word = |i: usize| {
-        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && {
-            let w = text_of(doc, i);
-            capitalized(w)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && lists.word(w) & not_person == 0
-        }
-    };
+    // the list categories of each capitalized word with a lowercase letter after the
+    // first (None for any other token), looked up once per token
+    let bits: Vec<Option<u16>> = doc
+        .tokens
+        .iter()
+        .map(|t| {
+            let w = doc.slice(t.span);
+            (t.kind == TokenKind::Word
+                && capitalized(w)
+                && w.chars().skip(1).any(char::is_lowercase))
+            .then(|| lists.word(w))
+        })
+        .collect();
+    let of = |i: usize| bits.get(i).copied().flatten();
+    let word = |i: usize| of(i).is_some_and(|b| b & not_person == 0);
     let mut added = Vec::new();
     for &s in &doc.sentences {
         let r = doc.tokens_in(s);
@@ -227,7 +234,7 @@ fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
             if word(i)
                 && word(i + 1)
                 && !(i + 2 < r.end && word(i + 2))
-                && lists.word(text_of(doc, i)) & GIVEN != 0
+                && of(i).is_some_and(|b| b & GIVEN != 0)
             {
                 added.push(Mention::new(i..i + 2, PERSON));
             }
