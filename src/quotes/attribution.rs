@@ -139,10 +139,14 @@ impl Reader<'_, '_> {
 
     /// The cue token `i` is, if any (not when it is part of a name).
     fn cue(&self, i: usize) -> Option<CueKind> {
-        if !self.is_word(i) || self.ctx.name_at(i).is_some() {
+        if !self.is_word(i) {
             return None;
         }
+        // (the word first: most are no cue, and the look-up of names costs more)
         let kind = cue_kind(self.word(i))?;
+        if self.ctx.name_at(i).is_some() {
+            return None;
+        }
         // the spot concludes with footage, the meeting continued with a vote: no report
         if self.word(i + 1) == "with" && {
             let w = self.word(i);

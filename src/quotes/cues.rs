@@ -1,7 +1,7 @@
 //! Cues: the verbs and phrases that attribute speech (said, told, added, according to),
 //! and the small word classes attribution reads around them.
 
-use std::collections::{HashMap, HashSet};
+use crate::numbers::lexicon::FnvMap;
 use std::sync::OnceLock;
 
 /// How a cue word relates to its speaker.
@@ -236,17 +236,43 @@ const TELL: &[&str] = &["tell", "inform", "assure", "advise", "remind", "warn"];
 
 /// The lemma of `word` (lowercase) when it is a verb of saying or naming.
 fn lemma(word: &str) -> Option<&'static str> {
-    // the lists as hash tables, built once: a look-up instead of a scan of every entry
-    type Tables = (HashMap<&'static str, &'static str>, HashSet<&'static str>);
+    // the lists as hash tables, built once: a look-up instead of a scan of every entry;
+    // and the first two bytes of every listed form and verb, as a bit set: every lemma
+    // found by undoing an ending is a verb of three bytes or more whose first two the
+    // word shares, so a word outside the set is none (most words of a text are turned
+    // away in a few instructions, without hashing)
+    type Tables = (
+        FnvMap<&'static str, &'static str>,
+        FnvMap<&'static str, ()>,
+        Box<[u64; 1024]>,
+    );
     static TABLES: OnceLock<Tables> = OnceLock::new();
-    let (irregular, verbs) = TABLES.get_or_init(|| {
-        let mut irregular = HashMap::new();
+    let (irregular, verbs, starts) = TABLES.get_or_init(|| {
+        let mut irregular = FnvMap::default();
+        let mut starts = Box::new([0u64; 1024]);
+        let mut start = |w: &str| {
+            if let [a, b, ..] = *w.as_bytes() {
+                let k = usize::from(a) << 8 | usize::from(b);
+                starts[k >> 6] |= 1 << (k & 63);
+            }
+        };
         for &(form, l) in IRREGULAR {
             // the first entry of a form wins, as a scan would find it
             irregular.entry(form).or_insert(l);
+            start(form);
         }
-        (irregular, SAY.iter().chain(NAME).copied().collect())
+        for w in SAY.iter().chain(NAME) {
+            start(w);
+        }
+        (irregular, SAY.iter().chain(NAME).map(|&w| (w, ())).collect(), starts)
     });
+    let [a, b, ..] = *word.as_bytes() else {
+        return None; // no listed form or verb is shorter than three bytes
+    };
+    let k = usize::from(a) << 8 | usize::from(b);
+    if starts[k >> 6] >> (k & 63) & 1 == 0 {
+        return None;
+    }
     if let Some(&l) = irregular.get(word) {
         return Some(l);
     }
@@ -256,7 +282,7 @@ fn lemma(word: &str) -> Option<&'static str> {
     // the word, then the bases its ending allows (-ing, -ed, -es, -s; a doubled consonant
     // undone; -ied back to -y), in that order; `{base}e` and `{base}y` are built in a
     // buffer on the stack, so a look-up allocates nothing
-    let get = |c: &str| verbs.get(c).copied();
+    let get = |c: &str| verbs.get_key_value(c).map(|(&v, _)| v);
     let mut buf = [0u8; 32];
     let mut plus = |base: &str, c: u8| -> Option<&'static str> {
         let n = base.len();
@@ -437,6 +463,10 @@ pub fn is_speech_noun(word: &str) -> bool {
 
 /// Verbs that are cues only with a particle: `pointed out`, `went on`, `chimed in`.
 pub fn is_particle_cue(word: &str, particle: &str) -> bool {
+    // (the particle first: a cheaper test that most words fail)
+    if !matches!(particle, "out" | "on" | "in") {
+        return false;
+    }
     let l = lemma(word);
     matches!(
         (l, particle),
