@@ -264,7 +264,11 @@ fn lemma(word: &str) -> Option<&'static str> {
         for w in SAY.iter().chain(NAME) {
             start(w);
         }
-        (irregular, SAY.iter().chain(NAME).map(|&w| (w, ())).collect(), starts)
+        (
+            irregular,
+            SAY.iter().chain(NAME).map(|&w| (w, ())).collect(),
+            starts,
+        )
     });
     let [a, b, ..] = *word.as_bytes() else {
         return None; // no listed form or verb is shorter than three bytes

@@ -245,6 +245,38 @@ fn word_at(text: &str, i: usize) -> &str {
     &rest[..end]
 }
 
+/// Byte offset in `text` of its last single mark shaped like a closer (`’` or `'` after
+/// a non-space and before space, punctuation or the end), if any.
+fn last_closing_single(text: &str) -> Option<usize> {
+    let mut end = text.len();
+    loop {
+        // (`’` is E2 80 99: found by its last byte, then checked whole)
+        let j = text
+            .as_bytes()
+            .get(..end)?
+            .iter()
+            .rposition(|&b| b == b'\'' || b == 0x99)?;
+        end = j;
+        let start = if text.as_bytes()[j] == b'\'' {
+            j
+        } else if j >= 2 && text.get(j - 2..=j) == Some("’") {
+            j - 2
+        } else {
+            continue;
+        };
+        end = start;
+        let after = start + if start == j { 1 } else { 3 };
+        let prev = text.get(..start).and_then(|t| t.chars().next_back());
+        let next = text.get(after..).and_then(|t| t.chars().next());
+        if prev.is_some_and(|p| !crate::segment::is_space(p))
+            && closes_after(next)
+            && !next.is_some_and(char::is_alphanumeric)
+        {
+            return Some(start);
+        }
+    }
+}
+
 /// Finds every quotation of `doc`, in order of their opening marks.
 pub fn find(doc: &Document) -> Vec<Quoted> {
     let mut out: Vec<Quoted> = Vec::new();
@@ -253,52 +285,42 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
     let mut carried: Option<(Family, u16)> = None;
     for (pi, &para) in doc.paragraphs.iter().enumerate() {
         let text = doc.slice(para);
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        // for each position, whether a later closing-shaped single mark exists
-        let mut later_single_closer = vec![false; chars.len() + 1];
-        for k in (0..chars.len()).rev() {
-            let (_, c) = chars[k];
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            let shaped = matches!(c, '’' | '\'')
-                && prev.is_some_and(|p| !crate::segment::is_space(p))
-                && closes_after(next)
-                && !next.is_some_and(char::is_alphanumeric);
-            later_single_closer[k] = later_single_closer[k + 1] || shaped;
-        }
+        let bytes = text.as_bytes();
+        // the last closing-shaped single mark of the paragraph, found when first needed
+        let mut last_single_closer: Option<Option<usize>> = None;
         stack.clear();
-        let first = chars.first().map(|&(_, c)| c);
-        let mut started = false;
-        let mut skip = false;
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            if skip {
-                skip = false;
-                continue;
-            }
+        let mut from = 0;
+        // each mark is found by its first byte (`"`, `'`, or the lead byte of a mark
+        // outside ASCII: «» start with 0xC2, the others with 0xE2), and only then decoded
+        while let Some(off) = bytes.get(from..).and_then(|rest| {
+            rest.iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        }) {
+            let i = from + off;
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            from = i + c.len_utf8();
             if !is_mark(c) {
-                if !crate::segment::is_space(c) {
-                    started = true;
-                }
                 continue;
             }
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let mut next = chars.get(k + 1).map(|&(_, c)| c);
+            let prev = text.get(..i).and_then(|t| t.chars().next_back());
+            let mut next = text.get(from..).and_then(|t| t.chars().next());
             // two single marks written for a double one: ''…'' (as some wires do), ‘‘…’’
             let mut c = c;
             let mut len = c.len_utf8();
             if let Some(d) = doubled(c, next) {
-                skip = true;
                 len = 2 * c.len_utf8();
                 c = d;
-                next = chars.get(k + 2).map(|&(_, c)| c);
+                from = i + len;
+                next = text.get(from..).and_then(|t| t.chars().next());
             }
             let left = opens_before(prev);
             let right = closes_after(next);
             let between_letters =
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             let at = para.start + i;
-            let continued = !started && k == 0 && carried.is_some();
-            started = true;
+            let continued = i == 0 && carried.is_some();
             let open = |family: Family, accepts: u16, stack: &mut Stack| {
                 let continued = continued
                     && carried.is_some_and(|(f, _)| f == family)
@@ -368,8 +390,13 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                         // quotation, with a closer still to come, is an apostrophe
                         let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
                             && next.is_some_and(|n| n == ' ')
-                            && chars.get(k + 2).is_some_and(|&(_, n)| n.is_lowercase())
-                            && later_single_closer[k + 1];
+                            && text
+                                .get(from + 1..)
+                                .and_then(|t| t.chars().next())
+                                .is_some_and(char::is_lowercase)
+                            && last_single_closer
+                                .get_or_insert_with(|| last_closing_single(text))
+                                .is_some_and(|l| l > i);
                         if !possessive {
                             closed = stack.close(c);
                         }
@@ -456,7 +483,6 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                 }
             }
         }
-        let _ = first;
     }
     out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     out
@@ -486,6 +512,31 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(quoted("It was ‘90s music."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_single_marks_waits_for_a_later_closer() {
+        // a closer still to come: the possessive is an apostrophe
+        assert_eq!(
+            quoted("He said ‘the voters’ anger is real’ today."),
+            ["‘the voters’ anger is real’"]
+        );
+        assert_eq!(
+            quoted("He said 'the voters' anger is real' today."),
+            ["'the voters' anger is real'"]
+        );
+        // none to come: it closes the quotation
+        assert_eq!(
+            quoted("He said ‘the voters’ anger was real."),
+            ["‘the voters’"]
+        );
+        assert_eq!(
+            last_closing_single("a ‘b’ c’d e’s"),
+            Some("a ‘b".len()),
+            "the last closer-shaped mark, not one between letters"
+        );
+        assert_eq!(last_closing_single("rock ’n roll’s ’"), None);
+        assert_eq!(last_closing_single("\u{99}x’ y"), Some("\u{99}x".len()));
     }
 
     #[test]
