@@ -9,8 +9,9 @@
 
 use super::cues::{gender_word, Gender};
 use super::Ctx;
+use crate::numbers::lexicon::FnvMap;
 use crate::span::NameType;
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Common given names of clear gender (lowercase). A name's gender from the text itself
 /// (a title, the pronouns after it) outweighs this list.
@@ -281,19 +282,26 @@ fn given_name(w: &str) -> Gender {
         "huma",
         "debbie",
     ];
-    if MALE.contains(&w) {
-        Gender::Male
-    } else if FEMALE.contains(&w) {
-        Gender::Female
-    } else {
-        Gender::Unknown
-    }
+    // the lists as one hash table, built once: a look-up instead of a scan of 262 entries
+    // (twice for every person named); a name on both lists is male, as the scans had it
+    static TABLE: OnceLock<FnvMap<&'static str, Gender>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = FnvMap::default();
+        for &n in FEMALE {
+            t.insert(n, Gender::Female);
+        }
+        for &n in MALE {
+            t.insert(n, Gender::Male);
+        }
+        t
+    });
+    table.get(w).copied().unwrap_or(Gender::Unknown)
 }
 
 /// Per-entity gender votes.
 #[derive(Default)]
 pub struct Genders {
-    votes: HashMap<u32, (u32, u32)>,
+    votes: FnvMap<u32, (u32, u32)>,
 }
 
 impl Genders {
@@ -313,11 +321,14 @@ impl Genders {
                 .map(|j| ctx.lower(j))
                 .map(|w| w.trim_end_matches('.'))
                 .unwrap_or("");
-            let first = doc
-                .tokens
-                .get(i)
-                .map(|t| doc.slice(t.span).to_ascii_lowercase())
-                .unwrap_or_default();
+            // (an ASCII token's lowercase form is at hand; only others are lowercased here)
+            let first: std::borrow::Cow<str> = match doc.tokens.get(i) {
+                Some(t) if t.span.len() <= 40 && doc.slice(t.span).is_ascii() => {
+                    ctx.lower(i).into()
+                }
+                Some(t) => doc.slice(t.span).to_ascii_lowercase().into(),
+                None => "".into(),
+            };
             let first = first.trim_end_matches('.');
             for w in [title, first] {
                 match w {

@@ -30,9 +30,9 @@ pub mod learned;
 pub mod marks;
 pub mod weights;
 
+use crate::numbers::lexicon::FnvMap;
 use crate::segment::Document;
 use crate::span::{Annotation, Kind, Label, NameType, QuoteType, Span, Speaker};
-use std::collections::HashMap;
 
 /// A name handed over by the name recognizer.
 #[derive(Clone, Copy, Debug)]
@@ -61,7 +61,7 @@ pub struct Ctx<'a> {
     sentence_starts: Vec<usize>,
     /// Lowercased single-word name → entity, to link capitalized words the name
     /// recognizer left out (a surname opening a sentence).
-    surface: HashMap<String, (u32, NameType)>,
+    surface: FnvMap<String, (u32, NameType)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -88,7 +88,11 @@ impl<'a> Ctx<'a> {
             if s.len() > 40 {
                 // too long to be a word the rules read: empty
             } else if s.is_ascii() {
-                lower.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+                let from = lower.len();
+                lower.push_str(s);
+                if let Some(tail) = lower.get_mut(from..) {
+                    tail.make_ascii_lowercase();
+                }
             } else {
                 // the whole token at once: a final capital sigma lowercases by context
                 lower.push_str(&s.to_lowercase());
@@ -101,7 +105,9 @@ impl<'a> Ctx<'a> {
                 top.push(q.span);
             }
         }
-        let mut surface: HashMap<String, (u32, NameType)> = HashMap::new();
+        let mut surface: FnvMap<String, (u32, NameType)> = FnvMap::default();
+        // (one buffer for the lowercase words; a key is allocated only when new)
+        let mut key = String::new();
         for n in &names {
             let Some(e) = n.entity else { continue };
             let text = doc.slice(n.span);
@@ -110,11 +116,20 @@ impl<'a> Ctx<'a> {
             }
             for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
                 if w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase) {
-                    let key = w.to_lowercase();
-                    let slot = surface.entry(key).or_insert((e, n.ty));
-                    // a person keeps the word over other types
-                    if slot.1 != NameType::Person && n.ty == NameType::Person {
-                        *slot = (e, n.ty);
+                    key.clear();
+                    if w.is_ascii() {
+                        key.push_str(w);
+                        key.make_ascii_lowercase();
+                    } else {
+                        key.push_str(&w.to_lowercase());
+                    }
+                    if let Some(slot) = surface.get_mut(key.as_str()) {
+                        // a person keeps the word over other types
+                        if slot.1 != NameType::Person && n.ty == NameType::Person {
+                            *slot = (e, n.ty);
+                        }
+                    } else {
+                        surface.insert(key.clone(), (e, n.ty));
                     }
                 }
             }
@@ -171,6 +186,15 @@ impl<'a> Ctx<'a> {
 
     /// The entity a capitalized word outside any name refers to, by its surface.
     pub fn entity_by_surface(&self, word: &str) -> Option<(u32, NameType)> {
+        // (an ASCII word is lowercased on the stack)
+        let mut buf = [0u8; 64];
+        if let Some(b) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            return std::str::from_utf8(b)
+                .ok()
+                .and_then(|w| self.surface.get(w).copied());
+        }
         self.surface.get(&word.to_lowercase()).copied()
     }
 }
