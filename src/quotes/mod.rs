@@ -52,10 +52,10 @@ pub struct Ctx<'a> {
     pub doc: &'a Document<'a>,
     /// The names, sorted by start.
     pub names: Vec<NameRef>,
-    /// Every token's lowercase form, one after another (one allocation, not one a token):
-    /// token `i`'s is `lower[lower_at[i]..lower_at[i + 1]]`.
+    /// The text lowercased as ASCII, then the lowercase forms of the tokens with other
+    /// characters: token `i`'s lowercase form is `lower[lower_at[i]]`.
     lower: String,
-    lower_at: Vec<usize>,
+    lower_at: Vec<Span>,
     /// Top-level quotation spans, sorted by start, disjoint.
     top: Vec<Span>,
     sentence_starts: Vec<usize>,
@@ -80,24 +80,24 @@ impl<'a> Ctx<'a> {
             .filter(|n| n.span.end <= doc.text.len() && n.span.start < n.span.end)
             .collect();
         names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
-        let mut lower = String::with_capacity(doc.text.len());
-        let mut lower_at = Vec::with_capacity(doc.tokens.len() + 1);
-        lower_at.push(0);
+        // the whole text lowercased as ASCII in one pass: an ASCII token's lowercase form
+        // is its own span of it; a token with other characters is lowercased whole and
+        // appended after the text
+        let mut lower = doc.text.to_ascii_lowercase();
+        let mut lower_at = Vec::with_capacity(doc.tokens.len());
         for t in &doc.tokens {
             let s = doc.slice(t.span);
             if s.len() > 40 {
                 // too long to be a word the rules read: empty
+                lower_at.push(Span::new(0, 0));
             } else if s.is_ascii() {
-                let from = lower.len();
-                lower.push_str(s);
-                if let Some(tail) = lower.get_mut(from..) {
-                    tail.make_ascii_lowercase();
-                }
+                lower_at.push(t.span);
             } else {
                 // the whole token at once: a final capital sigma lowercases by context
+                let from = lower.len();
                 lower.push_str(&s.to_lowercase());
+                lower_at.push(Span::new(from, lower.len()));
             }
-            lower_at.push(lower.len());
         }
         let mut top: Vec<Span> = Vec::new();
         for q in quotes {
@@ -147,10 +147,10 @@ impl<'a> Ctx<'a> {
 
     /// The lowercased text of token `i` ("" for very long tokens).
     pub fn lower(&self, i: usize) -> &str {
-        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.lower.get(a..b).unwrap_or(""),
-            _ => "",
-        }
+        self.lower_at
+            .get(i)
+            .and_then(|s| self.lower.get(s.range()))
+            .unwrap_or("")
     }
 
     /// True when byte `pos` lies inside a top-level quotation.
