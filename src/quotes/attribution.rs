@@ -20,9 +20,9 @@ use super::cues::{
     is_speech_noun, needs_subject, pronoun, CueKind, Gender,
 };
 use super::{Ctx, Quote};
+use crate::numbers::lexicon::FnvMap;
 use crate::segment::TokenKind;
 use crate::span::{NameType, QuoteType, Span};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// What a speaker mention is.
@@ -1368,7 +1368,7 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
         stack.push(i);
     }
     let key = |i: usize| parent[i].unwrap_or(n + quotes[i].q.para);
-    let mut last: HashMap<usize, usize> = HashMap::new();
+    let mut last: FnvMap<usize, usize> = FnvMap::default();
     let prev_sib: Vec<Option<usize>> = (0..n).map(|i| last.insert(key(i), i)).collect();
     last.clear();
     let mut next_sib: Vec<Option<usize>> = (0..n).rev().map(|i| last.insert(key(i), i)).collect();

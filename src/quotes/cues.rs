@@ -501,6 +501,11 @@ pub enum Gender {
 
 /// Gendered pronouns and titles.
 pub fn gender_word(word: &str) -> Gender {
+    // (every listed word starts with h, m or s and has at most seven bytes: most words
+    // of a text are turned away by their first byte)
+    if word.len() > 7 || !matches!(word.as_bytes().first(), Some(b'h' | b'm' | b's')) {
+        return Gender::Unknown;
+    }
     match word {
         "he" | "him" | "his" | "himself" | "mr" | "mr." => Gender::Male,
         "she" | "her" | "hers" | "herself" | "mrs" | "mrs." | "ms" | "ms." | "miss" => {
@@ -911,5 +916,20 @@ mod tests {
         assert!(is_particle_cue("pointed", "out"));
         assert!(is_particle_cue("went", "on"));
         assert!(!is_particle_cue("went", "home"));
+    }
+
+    #[test]
+    fn gendered_words_pass_the_first_byte_test() {
+        for w in ["he", "him", "his", "himself", "mr", "mr."] {
+            assert_eq!(gender_word(w), Gender::Male, "{w}");
+        }
+        for w in [
+            "she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms.", "miss",
+        ] {
+            assert_eq!(gender_word(w), Gender::Female, "{w}");
+        }
+        for w in ["", "hen", "the", "mister", "herselfs", "é"] {
+            assert_eq!(gender_word(w), Gender::Unknown, "{w}");
+        }
     }
 }
