@@ -173,6 +173,18 @@ fn key(doc: &Document, r: Range<usize>) -> String {
     s
 }
 
+/// The length of [`key`] of the same tokens, without building it.
+fn key_len(doc: &Document, r: Range<usize>) -> usize {
+    let mut len = 0;
+    for i in r {
+        if len != 0 {
+            len += 1;
+        }
+        len += text_of(doc, i).len();
+    }
+    len
+}
+
 fn initials(doc: &Document, r: Range<usize>) -> String {
     r.map(|i| text_of(doc, i))
         .filter(|w| capitalized(w))
@@ -519,7 +531,9 @@ const MAX_TAIL_WORDS: usize = 3;
 /// them): those stay people whatever their bare surnames were tagged.
 fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
     let lists = lists::lists();
-    let mut ids: Map<String, u32> = Map::default();
+    // each mention's key, built once
+    let keys: Vec<String> = ms.iter().map(|m| key(doc, m.tokens.clone())).collect();
+    let mut ids: Map<&str, u32> = Map::default();
     let mut out = Vec::with_capacity(ms.len());
     let mut next = 0u32;
     // trailing part of a person's name of two words or more → (first token, id) of each
@@ -529,9 +543,8 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
     // such person
     let mut given: Map<&str, Vec<(usize, u32)>> = Map::default();
     let mut joined = Set::default();
-    for m in ms.iter() {
-        let k = key(doc, m.tokens.clone());
-        let id = *ids.entry(k).or_insert_with(|| {
+    for (m, k) in ms.iter().zip(&keys) {
+        let id = *ids.entry(k.as_str()).or_insert_with(|| {
             next += 1;
             next - 1
         });
@@ -557,26 +570,25 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
         .filter(|m| m.ty == PERSON && m.tokens.len() == 1)
         .map(|m| text_of(doc, m.tokens.start))
         .collect();
-    for (m, id) in ms.iter().zip(out.iter_mut()) {
+    for ((m, id), k) in ms.iter().zip(out.iter_mut()).zip(&keys) {
         if m.tokens.len() > MAX_TAIL_WORDS {
             continue;
         }
-        let k = key(doc, m.tokens.clone());
         // a country, region or nationality keeps its own entity (“Jordan”, “Georgia”)
         // unless the tagger took the word for a person somewhere
         if m.ty != PERSON
             && !person_words.contains(k.as_str())
-            && lists.word(&k) & (COUNTRY | REGION | DEMONYM) != 0
+            && lists.word(k) & (COUNTRY | REGION | DEMONYM) != 0
         {
             continue;
         }
         // a surname, or else a given name alone (“Sahar” after “Sahar Khan”) that is
         // not also a city's (“Paris” after “Paris Hilton”) nor a storm's
-        let Some(people) = tails.get(&k).or_else(|| {
+        let Some(people) = tails.get(k.as_str()).or_else(|| {
             (m.tokens.len() == 1
                 && (m.ty == PERSON
                     || (m.ty != OTHER
-                        && (lists.word(&k) & CITY == 0 || person_words.contains(k.as_str())))))
+                        && (lists.word(k) & CITY == 0 || person_words.contains(k.as_str())))))
             .then(|| given.get(k.as_str()))
             .flatten()
         }) else {
@@ -611,7 +623,7 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &Set<u32>)
     for (m, &e) in ms.iter().zip(entity) {
         let v = votes.entry(e).or_insert(([0; 4], 0, m.ty, true));
         v.0[m.ty.min(3)] += 1;
-        let len = key(doc, m.tokens.clone()).len();
+        let len = key_len(doc, m.tokens.clone());
         if len > v.1 {
             v.1 = len;
             v.2 = m.ty;
