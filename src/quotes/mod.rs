@@ -85,17 +85,18 @@ impl<'a> Ctx<'a> {
         // appended after the text
         let mut lower = doc.text.to_ascii_lowercase();
         let mut lower_at = Vec::with_capacity(doc.tokens.len());
+        let bytes = doc.text.as_bytes();
+        let all_ascii = bytes.is_ascii();
         for t in &doc.tokens {
-            let s = doc.slice(t.span);
-            if s.len() > 40 {
+            if t.span.len() > 40 {
                 // too long to be a word the rules read: empty
                 lower_at.push(Span::new(0, 0));
-            } else if s.is_ascii() {
+            } else if all_ascii || bytes.get(t.span.range()).is_some_and(<[u8]>::is_ascii) {
                 lower_at.push(t.span);
             } else {
                 // the whole token at once: a final capital sigma lowercases by context
                 let from = lower.len();
-                lower.push_str(&s.to_lowercase());
+                lower.push_str(&doc.slice(t.span).to_lowercase());
                 lower_at.push(Span::new(from, lower.len()));
             }
         }
@@ -114,8 +115,8 @@ impl<'a> Ctx<'a> {
             if text.len() > 80 {
                 continue;
             }
-            for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
-                if w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase) {
+            let mut visit = |w: &str, upper: bool| {
+                if w.len() > 1 && upper {
                     key.clear();
                     if w.is_ascii() {
                         key.push_str(w);
@@ -131,6 +132,28 @@ impl<'a> Ctx<'a> {
                     } else {
                         surface.insert(key.clone(), (e, n.ty));
                     }
+                }
+            };
+            if text.is_ascii() {
+                // (an ASCII name is split by bytes, with the same classes as by chars)
+                let b = text.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    let start = i;
+                    while b
+                        .get(i)
+                        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-')
+                    {
+                        i += 1;
+                    }
+                    if let Some(w) = text.get(start..i) {
+                        visit(w, b.get(start).is_some_and(u8::is_ascii_uppercase));
+                    }
+                    i += 1;
+                }
+            } else {
+                for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    visit(w, w.chars().next().is_some_and(char::is_uppercase));
                 }
             }
         }
