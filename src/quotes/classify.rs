@@ -85,6 +85,38 @@ const WORKS: &[&str] = &[
     "essay",
 ];
 
+/// The words of a quotation's text with a letter or digit, and whether every word of
+/// four letters or more is capitalized (title case). An ASCII text is read by bytes, with
+/// the same classes (`char::is_whitespace` counts the vertical tab, which
+/// `split_ascii_whitespace` would not).
+fn shape(inner: &str) -> (usize, bool) {
+    if !inner.is_ascii() {
+        let words = inner
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        let title_case = inner
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        return (words, title_case);
+    }
+    let (mut words, mut title_case) = (0, true);
+    for w in inner
+        .as_bytes()
+        .split(|&b| char::from(b).is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        words += usize::from(w.iter().any(u8::is_ascii_alphanumeric));
+        if w.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 4
+            && !w.first().is_some_and(u8::is_ascii_uppercase)
+        {
+            title_case = false;
+        }
+    }
+    (words, title_case)
+}
+
 /// Types every quotation of `quotes` (their attribution from their own cue is known):
 /// by the rules, then, for top-level quotations when `model` is true, by the learned
 /// decision of [`learned`] over the rules' type and the quotation's shape. Each
@@ -119,10 +151,7 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
             });
         }
         let inner = doc.slice(q.q.inner).trim();
-        let words = inner
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
+        let (words, title_case) = shape(inner);
         let first = inner
             .chars()
             .find(|c| c.is_alphanumeric() || *c == '…')
@@ -156,16 +185,9 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
             && words > 0
             && !clause_start
             && TITLE_BEFORE.contains(&prev_word)
-            && inner
-                .split_whitespace()
-                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            && title_case;
         // the title of a work named next to it: his memoir, “Gifted Hands,”; the “Morning
-        // Tide” radio show
-        let title_case = inner
-            .split_whitespace()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // Tide” radio show (title_case, above)
         let after = doc.token_at_or_after(q.q.span.end);
         let work = |j: usize| WORKS.contains(&ctx.lower(j));
         let appositive = prev.is_some_and(|j| {
@@ -278,8 +300,9 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
             .get(ctx.sentence_of(q.q.span.end.saturating_sub(1)))
             .copied();
         // a verb of saying near it in its sentence, outside the marks (a bounded look)
+        // (the word first: most words are no cue, and the quotation test costs more)
         let cue_at = |j: usize| {
-            !ctx.in_quote(doc.tokens[j].span.start) && cues::cue_kind(ctx.lower(j)).is_some()
+            cues::cue_kind(ctx.lower(j)).is_some() && !ctx.in_quote(doc.tokens[j].span.start)
         };
         let cue_before = (open_tok.saturating_sub(15)..open_tok)
             .any(|j| sentence.is_some_and(|s| doc.tokens[j].span.start >= s.start) && cue_at(j));
