@@ -363,6 +363,16 @@ impl Genders {
                 }
                 ni += 1;
             }
+            // (a token opening with an ASCII byte other than h, m or s is no gender word,
+            // in either case: turned away before its lowercase form is read)
+            if doc
+                .text
+                .as_bytes()
+                .get(t.span.start)
+                .is_some_and(|&b| b.is_ascii() && !matches!(b | 0x20, b'h' | b'm' | b's'))
+            {
+                continue;
+            }
             let gw = gender_word(ctx.lower(ti));
             if gw == Gender::Unknown || ctx.lower(ti).ends_with('.') || ctx.lower(ti) == "mr" {
                 continue;

@@ -435,12 +435,9 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
             if let Some(o) = closed {
                 let inner = Span::new(o.at + o.len, at);
                 // “n” between marks of one letter or less is no quotation (rock ’n’ roll)
-                let words = doc
-                    .slice(inner)
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .count();
-                if words >= 1 || o.family == Family::Double {
+                // (a letter or digit is enough: no count of them all)
+                if o.family == Family::Double || doc.slice(inner).chars().any(char::is_alphanumeric)
+                {
                     out.push(Quoted {
                         span: Span::new(o.at, at + len),
                         inner,
