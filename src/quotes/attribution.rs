@@ -143,7 +143,7 @@ impl Reader<'_, '_> {
             return None;
         }
         // (the word first: most are no cue, and the look-up of names costs more)
-        let kind = cue_kind(self.word(i))?;
+        let kind = self.ctx.cue_kind(i)?;
         if self.ctx.name_at(i).is_some() {
             return None;
         }

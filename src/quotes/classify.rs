@@ -301,9 +301,8 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
             .copied();
         // a verb of saying near it in its sentence, outside the marks (a bounded look)
         // (the word first: most words are no cue, and the quotation test costs more)
-        let cue_at = |j: usize| {
-            cues::cue_kind(ctx.lower(j)).is_some() && !ctx.in_quote(doc.tokens[j].span.start)
-        };
+        let cue_at =
+            |j: usize| ctx.cue_kind(j).is_some() && !ctx.in_quote(doc.tokens[j].span.start);
         let cue_before = (open_tok.saturating_sub(15)..open_tok)
             .any(|j| sentence.is_some_and(|s| doc.tokens[j].span.start >= s.start) && cue_at(j));
         let cue_after = (after..(after + 15).min(doc.tokens.len()))

@@ -33,6 +33,7 @@ pub mod weights;
 use crate::numbers::lexicon::FnvMap;
 use crate::segment::Document;
 use crate::span::{Annotation, Kind, Label, NameType, QuoteType, Span, Speaker};
+use std::cell::Cell;
 
 /// A name handed over by the name recognizer.
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +63,10 @@ pub struct Ctx<'a> {
     /// Lowercased single-word name → entity, to link capitalized words the name
     /// recognizer left out (a surname opening a sentence).
     surface: FnvMap<String, (u32, NameType)>,
+    /// The cue each token's word is, once asked (attribution and classification ask the
+    /// tokens around every quotation, many of them more than once): 0 not yet asked, 1
+    /// none, else 2 + the kind.
+    cues: Vec<Cell<u8>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -165,6 +170,7 @@ impl<'a> Ctx<'a> {
             top,
             sentence_starts: doc.sentences.iter().map(|s| s.start).collect(),
             surface,
+            cues: vec![Cell::new(0); doc.tokens.len()],
         }
     }
 
@@ -174,6 +180,36 @@ impl<'a> Ctx<'a> {
             .get(i)
             .and_then(|s| self.lower.get(s.range()))
             .unwrap_or("")
+    }
+
+    /// The cue token `i`'s word is, if any: [`cues::cue_kind`] of [`Ctx::lower`], asked
+    /// once a token.
+    pub fn cue_kind(&self, i: usize) -> Option<cues::CueKind> {
+        use cues::CueKind::{According, Name, Say, Tell};
+        let Some(memo) = self.cues.get(i) else {
+            return cues::cue_kind(self.lower(i));
+        };
+        let code = match memo.get() {
+            0 => {
+                let code = match cues::cue_kind(self.lower(i)) {
+                    None => 1,
+                    Some(Say) => 2,
+                    Some(Tell) => 3,
+                    Some(Name) => 4,
+                    Some(According) => 5,
+                };
+                memo.set(code);
+                code
+            }
+            c => c,
+        };
+        match code {
+            2 => Some(Say),
+            3 => Some(Tell),
+            4 => Some(Name),
+            5 => Some(According),
+            _ => None,
+        }
     }
 
     /// True when byte `pos` lies inside a top-level quotation.
