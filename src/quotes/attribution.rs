@@ -209,6 +209,8 @@ impl Reader<'_, '_> {
     /// A cue with its particle (`pointed out`): the span of both.
     fn particle_cue(&self, i: usize, end: usize) -> bool {
         i + 1 < end
+            // (the particle first: every case below needs one of these)
+            && matches!(self.word(i + 1), "out" | "on" | "in" | "it" | "back")
             && self.is_word(i)
             && (is_particle_cue(self.word(i), self.word(i + 1))
                 // as the memo put it

@@ -88,7 +88,10 @@ impl<'a> Ctx<'a> {
         // the whole text lowercased as ASCII in one pass: an ASCII token's lowercase form
         // is its own span of it; a token with other characters is lowercased whole and
         // appended after the text
-        let mut lower = doc.text.to_ascii_lowercase();
+        // (room for a few appended forms, so that the first does not copy the text)
+        let mut lower = String::with_capacity(doc.text.len() + doc.text.len() / 8 + 64);
+        lower.push_str(doc.text);
+        lower.make_ascii_lowercase();
         let mut lower_at = Vec::with_capacity(doc.tokens.len());
         let bytes = doc.text.as_bytes();
         let all_ascii = bytes.is_ascii();
