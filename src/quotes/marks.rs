@@ -245,6 +245,43 @@ fn word_at(text: &str, i: usize) -> &str {
     &rest[..end]
 }
 
+/// True for a byte that may open a quote mark: `"`, `'`, or the lead byte of one outside
+/// ASCII (`«»` start with 0xC2, the others with 0xE2).
+fn is_lead(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// The offset of the first byte of `bytes` from `from` on that may open a quote mark.
+/// Eight bytes are tested at a time (most text holds no mark): a word whose bytes are
+/// none of the four is skipped whole.
+fn next_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // nonzero when some byte of `w` is `b` (exact as to whether, not which)
+    let has = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for c in &mut chunks {
+        let Ok(a) = <[u8; 8]>::try_from(c) else { break };
+        let w = u64::from_le_bytes(a);
+        if has(w, b'"') | has(w, b'\'') | has(w, 0xC2) | has(w, 0xE2) != 0 {
+            if let Some(k) = c.iter().position(|&b| is_lead(b)) {
+                return Some(at + k);
+            }
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| is_lead(b))
+        .map(|k| at + k)
+}
+
 /// Byte offset in `text` of its last single mark shaped like a closer (`’` or `'` after
 /// a non-space and before space, punctuation or the end), if any.
 fn last_closing_single(text: &str) -> Option<usize> {
@@ -292,11 +329,7 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
         let mut from = 0;
         // each mark is found by its first byte (`"`, `'`, or the lead byte of a mark
         // outside ASCII: «» start with 0xC2, the others with 0xE2), and only then decoded
-        while let Some(off) = bytes.get(from..).and_then(|rest| {
-            rest.iter()
-                .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-        }) {
-            let i = from + off;
+        while let Some(i) = next_lead(bytes, from) {
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                 break;
             };
@@ -534,6 +567,19 @@ mod tests {
         );
         assert_eq!(last_closing_single("rock ’n roll’s ’"), None);
         assert_eq!(last_closing_single("\u{99}x’ y"), Some("\u{99}x".len()));
+    }
+
+    #[test]
+    fn lead_bytes_are_found_eight_at_a_time_as_one_by_one() {
+        let text = "ab \"c\" d’e «f» g\u{a0}h—i 'j' klmnopqrstuvwxyz0123456789 ‚k‘ ‹l›.";
+        let b = text.as_bytes();
+        for from in 0..=b.len() + 1 {
+            let one_by_one = b
+                .get(from..)
+                .and_then(|r| r.iter().position(|&c| is_lead(c)))
+                .map(|k| from + k);
+            assert_eq!(next_lead(b, from), one_by_one, "from {from}");
+        }
     }
 
     #[test]
