@@ -22,10 +22,13 @@
 //! the model (nested ones keep the rules' type); they are written into the weights file
 //! with the data files' FNV-1a 64 hashes.
 
+mod shared;
+
 use newsmark::quotes::learned::{self, Pool, N};
 use newsmark::quotes::{self, Candidate};
 use newsmark::{names, Document, QuoteType};
 use serde_json::Value;
+use shared::fnv64;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -44,15 +47,6 @@ struct Settings {
 struct Doc {
     cands: Vec<Candidate>,
     gold: Vec<(usize, usize, bool)>,
-}
-
-fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 fn load(path: &str) -> Result<(Vec<Doc>, u64), String> {

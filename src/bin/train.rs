@@ -19,6 +19,8 @@
 //! manifest records the data files (with FNV-1a 64 hashes), settings and the dev scores
 //! printed at the end. Uses one thread; deterministic for a given seed.
 
+mod shared;
+
 use newsmark::names::features::{self, Features};
 use newsmark::names::link;
 use newsmark::names::lists::Lexicon;
@@ -26,6 +28,7 @@ use newsmark::names::model::{self, Model, Part, Transitions, TAGS};
 use newsmark::names::Mention;
 use newsmark::Document;
 use serde_json::{json, Value};
+use shared::fnv64;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -71,15 +74,6 @@ fn type_index(t: &str) -> Option<usize> {
         "other" => Some(3),
         _ => None,
     }
-}
-
-fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 fn load(path: &str) -> Result<(Vec<Doc>, u64), String> {
