@@ -142,27 +142,8 @@ impl<'a> Ctx<'a> {
                     }
                 }
             };
-            if text.is_ascii() {
-                // (an ASCII name is split by bytes, with the same classes as by chars)
-                let b = text.as_bytes();
-                let mut i = 0;
-                while i < b.len() {
-                    let start = i;
-                    while b
-                        .get(i)
-                        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-')
-                    {
-                        i += 1;
-                    }
-                    if let Some(w) = text.get(start..i) {
-                        visit(w, b.get(start).is_some_and(u8::is_ascii_uppercase));
-                    }
-                    i += 1;
-                }
-            } else {
-                for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
-                    visit(w, w.chars().next().is_some_and(char::is_uppercase));
-                }
+            for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                visit(w, w.chars().next().is_some_and(char::is_uppercase));
             }
         }
         Ctx {
