@@ -642,9 +642,30 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &Set<u32>)
             }
         }
     }
+    // people the tagger itself named in full somewhere (a mention of two words or more
+    // that its scores, not only its transitions, make a person)
+    let named: Set<u32> = ms
+        .iter()
+        .zip(entity)
+        .filter(|(m, _)| {
+            m.ty == PERSON && m.tokens.len() >= 2 && m.scored() && m.margins[PERSON] == 0.0
+        })
+        .map(|(_, &e)| e)
+        .collect();
+    let best_of = |sum: &[f32; 4], or: usize| {
+        (0..4)
+            .max_by(|&a, &b| sum[a].total_cmp(&sum[b]).then(b.cmp(&a)))
+            .unwrap_or(or)
+    };
     for (m, e) in ms.iter_mut().zip(entity) {
         if people.contains(e) {
-            m.ty = PERSON;
+            // a bare name joined to a person named in full is that person; joined only
+            // to a name the tagger's transitions made a person (“HealthSpace Cleveland”),
+            // the evidence of all the mentions decides
+            m.ty = match evidence.get(e) {
+                Some(sum) if !named.contains(e) => best_of(sum, PERSON),
+                _ => PERSON,
+            };
         } else if let Some((counts, _, longest, given)) = votes.get(e) {
             let best = counts.iter().copied().max().unwrap_or(0);
             m.ty = if *given && counts[PERSON] > 0 {
@@ -730,6 +751,39 @@ mod tests {
             Mention::new(6..7, 0),
         ];
         let out = link(&doc, ms);
+        assert!(out.iter().all(|a| a.label == Label::Name(NameType::Place)));
+    }
+
+    #[test]
+    fn a_surname_joins_a_person_the_tagger_scored_as_one() {
+        // tokens: Ann(0) Brisk(1) spoke(2) .(3) Brisk(4) is(5) cold(6) .(7) Bo(8) Brisk(9) rose(10) .(11)
+        let text = "Ann Brisk spoke. Brisk is cold. Bo Brisk rose.";
+        let doc = Document::new(text);
+        let m = |r: Range<usize>, ty: usize, margins: [f32; 4]| Mention {
+            tokens: r,
+            ty,
+            margins,
+        };
+        let place = [-9.0, -8.0, 0.0, -9.0];
+        // a full name whose own scores make it a person: the bare surname is that person
+        let out = link(
+            &doc,
+            vec![
+                m(0..2, PERSON, [0.0, -9.0, -9.0, -9.0]),
+                m(4..5, PLACE, place),
+            ],
+        );
+        assert!(out.iter().all(|a| a.label == Label::Name(NameType::Person)));
+        // a “full name” only the transitions made a person (its scores say place) does
+        // not outweigh the clear evidence of the bare mentions
+        let out = link(
+            &doc,
+            vec![
+                m(4..5, PLACE, place),
+                m(8..10, PERSON, [-0.5, -9.0, 0.0, -9.0]),
+            ],
+        );
+        assert_eq!(out.len(), 3, "with the repeat in the first sentence");
         assert!(out.iter().all(|a| a.label == Label::Name(NameType::Place)));
     }
 
