@@ -235,6 +235,16 @@ fn doubled(c: char, next: Option<char>) -> Option<char> {
     }
 }
 
+/// True when the mark at byte `i` of `text` follows a height's feet and inches
+/// (`5’2`, `6'2`): a digit, an apostrophe, a digit.
+fn is_inch(text: &str, i: usize) -> bool {
+    let mut before = text.get(..i).unwrap_or("").chars().rev();
+    matches!(
+        (before.next(), before.next(), before.next()),
+        (Some(a), Some('’' | '\''), Some(b)) if a.is_ascii_digit() && b.is_ascii_digit()
+    )
+}
+
 /// The word starting at byte `i` of `text` (letters only).
 fn word_at(text: &str, i: usize) -> &str {
     let rest = text.get(i..).unwrap_or("");
@@ -325,6 +335,8 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
         let bytes = text.as_bytes();
         // the last closing-shaped single mark of the paragraph, found when first needed
         let mut last_single_closer: Option<Option<usize>> = None;
+        // the last `”` and `"` of the paragraph, found when first needed
+        let mut last_double: [Option<Option<usize>>; 2] = [None, None];
         stack.clear();
         let mut from = 0;
         // each mark is found by its first byte (`"`, `'`, or the lead byte of a mark
@@ -367,6 +379,17 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                 });
             };
             let mut closed: Option<Open> = None;
+            // the inch mark of a height (`5’2”`, `6'2"`) inside an open quotation, with a
+            // closer of its shape still to come in the paragraph, closes nothing
+            if matches!(c, '”' | '"') && len == c.len_utf8() && is_inch(text, i) {
+                let k = usize::from(c == '"');
+                if last_double[k]
+                    .get_or_insert_with(|| text.rfind(c))
+                    .is_some_and(|l| l > i)
+                {
+                    continue;
+                }
+            }
             match c {
                 '“' => {
                     // closes a low-9 opening („…“) when shaped like a closer
@@ -493,8 +516,21 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
                 .paragraphs
                 .get(pi + 1)
                 .and_then(|p| doc.slice(*p).chars().nth(1));
+            // a straight opener is repeated straight, a typographic one typographic: a
+            // paragraph opening with the other shape starts a quotation of its own
+            // (`"…¶“Here he is,” she said.`: a block quotation pasted in straight marks
+            // into a text that quotes in curly ones)
+            let straight = doc
+                .text
+                .get(o.at..)
+                .is_some_and(|t| t.starts_with(['"', '\'']));
             let reopens = next_first.is_some_and(|n| match o.family {
-                Family::Double => matches!(n, '“' | '"' | '„') || doubled(n, next_second).is_some(),
+                Family::Double if straight => {
+                    n == '"' || n == '\'' && doubled(n, next_second).is_some()
+                }
+                Family::Double => {
+                    matches!(n, '“' | '„') || doubled(n, next_second).is_some_and(|_| n != '\'')
+                }
                 Family::Single => matches!(n, '‘' | '\'' | '’' | '‚'),
                 Family::Guillemet => matches!(n, '«' | '»'),
                 Family::SingleGuillemet => matches!(n, '‹' | '›'),
@@ -533,6 +569,23 @@ mod tests {
             quoted("“Yes,” she said. \"No,\" he said."),
             ["“Yes,”", "\"No,\""]
         );
+    }
+
+    #[test]
+    fn an_inch_mark_closes_only_when_no_closer_follows() {
+        assert_eq!(
+            quoted("“He is 6’2” and fast,” she said. \"It is 5'2\" high,\" he said."),
+            ["“He is 6’2” and fast,”", "\"It is 5'2\" high,\""]
+        );
+        assert_eq!(quoted("“He is 6’2”, she said."), ["“He is 6’2”"]);
+    }
+
+    #[test]
+    fn a_quotation_runs_on_only_into_a_paragraph_opening_with_its_own_shape() {
+        assert_eq!(quoted("\"One.\n“Two,” she said."), ["“Two,”"]);
+        assert_eq!(quoted("“One.\n\"Two,\" she said."), ["\"Two,\""]);
+        assert_eq!(quoted("\"One.\n\"Two.\""), ["\"One.", "\"Two.\""]);
+        assert_eq!(quoted("“One.\n“Two.”"), ["“One.", "“Two.”"]);
     }
 
     #[test]
