@@ -229,10 +229,16 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     }
     // the number words inside "twenty-one", "six-mile", "third-quarter", "mid-November",
     // also with a final period ("Sept.") or plural ("thirds", "Fridays", "millions")
-    cx.low(i).split(['-', '‐', '—', '–']).any(|p| {
+    let number_word = |p: &str| {
         let p = p.trim_end_matches('.');
         class(p) & ANCHOR != 0 || p.strip_suffix('s').is_some_and(|q| class(q) & ANCHOR != 0)
-    })
+    };
+    let low = cx.low(i);
+    // most words hold none of the four dashes (the three besides `-` are not ASCII)
+    if !low.bytes().any(|b| b == b'-' || !b.is_ascii()) {
+        return number_word(low);
+    }
+    low.split(['-', '‐', '—', '–']).any(number_word)
 }
 
 /// True when token `i` is a lead (see the module docs).

@@ -109,10 +109,16 @@ fn is_ordinal_suffix(s: &str) -> bool {
     )
 }
 
-/// Reads one figure starting at token `i`.
+/// Reads one figure starting at token `i`. A function of the tokens alone, asked for
+/// the same token by many parsers (twelve times per start of the scanner on news text),
+/// so each reading is kept for the document.
 pub(crate) fn figure(cx: &Cx, i: usize) -> Option<Fig> {
-    let f = figure_core(cx, i)?;
-    Some(extend(cx, f))
+    if let Some(f) = cx.figures.borrow().get(&i) {
+        return f.clone();
+    }
+    let f = figure_core(cx, i).map(|f| extend(cx, f));
+    cx.figures.borrow_mut().insert(i, f.clone());
+    f
 }
 
 fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
@@ -1546,6 +1552,15 @@ fn cents_after(cx: &Cx, j: usize, bare: bool) -> Option<(usize, usize, f64)> {
 /// A figure with what follows it (percent, currency, unit), or the currency-first
 /// money form. The figure is returned too (ranges read it).
 fn measure(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
+    if let Some(m) = cx.measures.borrow().get(&i) {
+        return m.clone();
+    }
+    let m = measure_at(cx, i);
+    cx.measures.borrow_mut().insert(i, m.clone());
+    m
+}
+
+fn measure_at(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
     if let Some(m) = money_first(cx, i) {
         return Some(m);
     }
