@@ -155,6 +155,15 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // eight bytes at a time past printable ASCII, which holds no line break
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            if plain_ascii(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
+        }
         let width = match b {
             b'\n' | b'\r' | 0x0B | 0x0C => 1,
             0xC2 if bytes.get(i + 1) == Some(&0x85) => 2, // U+0085
@@ -175,6 +184,16 @@ fn paragraphs(text: &str) -> Vec<Span> {
     }
     push(start, text.len());
     out
+}
+
+/// True when each of the eight bytes of `x` is ASCII from 0x0E on: none is a line break
+/// or starts one (all are 0x0A to 0x0D, or lead bytes from 0xC2 on).
+#[inline]
+fn plain_ascii(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // a byte below 0x0E borrows into its top bit (a borrow may also flag the byte above
+    // it, which only sends that chunk to the byte-by-byte test)
+    (x | x.wrapping_sub(ONES * 0x0E)) & (ONES * 0x80) == 0
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -350,21 +369,30 @@ enum Abbr {
     Other,
 }
 
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "govs",
-    "gen", "gens", "col", "lt", "sgt", "capt", "cmdr", "cdr", "adm", "maj", "brig", "cpl", "pvt",
-    "rev", "fr", "hon", "pres", "supt", "atty", "insp", "det", "amb", "gov",
-];
-
-const NUMBER_PREFIXES: &[&str] = &["no", "nos", "vol", "vols", "pp", "art", "fig", "ch", "sec"];
-
-const OTHER_ABBREVIATIONS: &[&str] = &[
-    "st", "sr", "jr", "mt", "ft", "vs", "etc", "inc", "ltd", "co", "corp", "llc", "plc", "bros",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "dept", "est", "ave", "blvd", "rd", "hwy", "univ", "assn", "govt", "intl", "natl", "ariz",
-    "calif", "colo", "conn", "fla", "mich", "minn", "okla", "tenn", "tex", "wis", "wyo", "neb",
-    "nev", "mont",
-];
+/// The class of a lowercase ASCII word in the lists of titles (`mr`), number prefixes
+/// (`no`) and other abbreviations (`inc`), one `match` instead of a scan of each list.
+fn listed_abbreviation(lower: &[u8]) -> Option<Abbr> {
+    match lower {
+        b"mr" | b"mrs" | b"ms" | b"messrs" | b"mmes" | b"dr" | b"prof" | b"sen" | b"sens"
+        | b"rep" | b"reps" | b"gov" | b"govs" | b"gen" | b"gens" | b"col" | b"lt" | b"sgt"
+        | b"capt" | b"cmdr" | b"cdr" | b"adm" | b"maj" | b"brig" | b"cpl" | b"pvt" | b"rev"
+        | b"fr" | b"hon" | b"pres" | b"supt" | b"atty" | b"insp" | b"det" | b"amb" => {
+            Some(Abbr::Title)
+        }
+        b"no" | b"nos" | b"vol" | b"vols" | b"pp" | b"art" | b"fig" | b"ch" | b"sec" => {
+            Some(Abbr::NumberPrefix)
+        }
+        b"st" | b"sr" | b"jr" | b"mt" | b"ft" | b"vs" | b"etc" | b"inc" | b"ltd" | b"co"
+        | b"corp" | b"llc" | b"plc" | b"bros" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun"
+        | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" | b"approx" | b"dept"
+        | b"est" | b"ave" | b"blvd" | b"rd" | b"hwy" | b"univ" | b"assn" | b"govt" | b"intl"
+        | b"natl" | b"ariz" | b"calif" | b"colo" | b"conn" | b"fla" | b"mich" | b"minn"
+        | b"okla" | b"tenn" | b"tex" | b"wis" | b"wyo" | b"neb" | b"nev" | b"mont" => {
+            Some(Abbr::Other)
+        }
+        _ => None,
+    }
+}
 
 /// Classifies `word` (without its final period), or `None` when its period is a full stop.
 fn abbreviation(word: &str) -> Option<Abbr> {
@@ -379,8 +407,8 @@ fn abbreviation(word: &str) -> Option<Abbr> {
     if word.len() > 8 {
         return None;
     }
-    // the lists are ASCII: an ASCII word is compared without lowercasing it into a new
-    // string; any other (say with a Kelvin sign, which lowercases to `k`) is lowercased
+    // the lists are ASCII: an ASCII word is lowercased into a buffer; any other (say
+    // with a Kelvin sign, which lowercases to `k`) is lowercased first as a string
     let lowered;
     let lower = if word.is_ascii() {
         word
@@ -388,16 +416,11 @@ fn abbreviation(word: &str) -> Option<Abbr> {
         lowered = word.to_lowercase();
         lowered.as_str()
     };
-    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(lower));
-    if is(TITLES) {
-        Some(Abbr::Title)
-    } else if is(NUMBER_PREFIXES) {
-        Some(Abbr::NumberPrefix)
-    } else if is(OTHER_ABBREVIATIONS) {
-        Some(Abbr::Other)
-    } else {
-        None
-    }
+    let mut buf = [0u8; 8];
+    let dst = buf.get_mut(..lower.len())?;
+    dst.copy_from_slice(lower.as_bytes());
+    dst.make_ascii_lowercase();
+    listed_abbreviation(dst)
 }
 
 /// Words that commonly start a sentence: after `U.S.` or an initial, one of these
@@ -810,6 +833,18 @@ mod tests {
         assert_eq!(d.paragraphs.len(), want.count());
         assert_eq!(abbreviation("GOV"), Some(Abbr::Title));
         assert_eq!(abbreviation("\u{212A}y"), None);
+    }
+
+    #[test]
+    fn plain_ascii_turns_away_every_byte_outside_0x0e_to_0x7f() {
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = *b"abcdefgh";
+                w[at] = v;
+                let want = (0x0E..0x80).contains(&v);
+                assert_eq!(plain_ascii(u64::from_le_bytes(w)), want, "{v:#x} at {at}");
+            }
+        }
     }
 
     #[test]
