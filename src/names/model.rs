@@ -159,8 +159,21 @@ impl Decoder {
     /// predecessor is found only for the tags of the best path, while tracing it back,
     /// by the same search over the same sums (every tag, ascending, `-inf` for a pair
     /// not [`allowed`]), so it is the one a back-pointer table would hold.
-    #[allow(clippy::needless_range_loop)] // tag indices address several tables at once
     pub fn decode(&mut self, emissions: &[[f32; TAGS]], tr: &Transitions, out: &mut Vec<u8>) {
+        self.decode_outside(emissions, &[], tr, out);
+    }
+
+    /// Decodes like [`Decoder::decode`], with the tokens whose entry of `outside` is true
+    /// held to `O` (as if their other tags' emissions were `-inf`; a missing entry is
+    /// false): the step to such a token is one maximum, over the closed tags.
+    #[allow(clippy::needless_range_loop)] // tag indices address several tables at once
+    pub fn decode_outside(
+        &mut self,
+        emissions: &[[f32; TAGS]],
+        outside: &[bool],
+        tr: &Transitions,
+        out: &mut Vec<u8>,
+    ) {
         out.clear();
         let n = emissions.len();
         let Some(first) = emissions.first() else {
@@ -202,17 +215,16 @@ impl Decoder {
             ]
         };
         self.scores.clear();
+        let held = |k: usize| outside.get(k).copied().unwrap_or(false);
         let mut score: Lanes = [[NEG; 4]; 5];
         for t in 0..TAGS {
-            if STARTS[t] {
+            if STARTS[t] && (t == OUTSIDE as usize || !held(0)) {
                 let (c, k) = LANE[t];
                 score[c][k] = tr.start[t] + first[t];
             }
         }
         self.scores.push(score);
-        for e in emissions.iter().skip(1) {
-            let e = lanes(e);
-            let mut best = [[NEG; 4]; 5];
+        for (i, e) in emissions.iter().enumerate().skip(1) {
             // the scores of the closed tags, in [`CLOSED`] order (O, then L and U of each
             // type)
             let (sl, su) = (score[4], score[1]);
@@ -227,6 +239,20 @@ impl Decoder {
                 sl[3],
                 su[3],
             ];
+            if held(i) {
+                // only `O`: its best predecessor, the closed tags in order
+                let mut best = NEG;
+                for (&sp, &p) in from.iter().zip(&CLOSED) {
+                    let s = sp + tr.trans[p][0];
+                    best = if s > best { s } else { best };
+                }
+                score = [[NEG; 4]; 5];
+                score[2][0] = if best > NEG { best + e[0] } else { NEG };
+                self.scores.push(score);
+                continue;
+            }
+            let e = lanes(e);
+            let mut best = [[NEG; 4]; 5];
             for (row, &sp) in closed.iter().zip(&from) {
                 // an unreachable predecessor scores -inf: never `> best`
                 for (b, r) in best.iter_mut().zip(row) {
@@ -801,6 +827,42 @@ mod tests {
             let e: Vec<[f32; TAGS]> = (0..len).map(|_| std::array::from_fn(|_| next())).collect();
             decoder.decode(&e, &tr, &mut out);
             assert_eq!(out, naive_viterbi(&e, &tr), "length {len}");
+        }
+    }
+
+    #[test]
+    fn held_tokens_decode_as_if_their_other_tags_were_impossible() {
+        let mut x = 777u64;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) % 9) as f32 - 4.0
+        };
+        let mut decoder = Decoder::default();
+        let mut out = Vec::new();
+        for len in [1usize, 2, 3, 6, 15, 30] {
+            let mut tr = Transitions::default();
+            for p in 0..TAGS {
+                for t in 0..TAGS {
+                    tr.trans[p][t] = next();
+                }
+                tr.start[p] = next();
+                tr.end[p] = next();
+            }
+            let e: Vec<[f32; TAGS]> = (0..len).map(|_| std::array::from_fn(|_| next())).collect();
+            let held: Vec<bool> = (0..len).map(|_| next() > 0.0).collect();
+            let mut masked = e.clone();
+            for (row, &h) in masked.iter_mut().zip(&held) {
+                if h {
+                    row[1..].fill(f32::NEG_INFINITY);
+                }
+            }
+            decoder.decode_outside(&e, &held, &tr, &mut out);
+            assert_eq!(out, naive_viterbi(&masked, &tr), "length {len}");
+            for (&t, &h) in out.iter().zip(&held) {
+                assert!(!h || t == OUTSIDE);
+            }
         }
     }
 
