@@ -67,19 +67,41 @@ impl<'a> Converter<'a> {
         self.out += match self.unit {
             Unit::Utf8 => rest.len(),
             // every char starts with a non-continuation byte; 4-byte chars are 2 UTF-16 units
-            Unit::Chars => rest.iter().filter(|&&b| (b & 0xC0) != 0x80).count(),
-            Unit::Utf16 => rest
-                .iter()
-                .map(|&b| match b {
-                    0x00..=0x7F | 0xC0..=0xEF => 1,
-                    0xF0..=0xFF => 2,
-                    _ => 0,
-                })
-                .sum(),
+            Unit::Chars => rest.len() - count_bytes(rest).0,
+            Unit::Utf16 => {
+                let (continuations, four_byte_leads) = count_bytes(rest);
+                rest.len() - continuations + four_byte_leads
+            }
         };
         self.byte = byte;
         self.out
     }
+}
+
+/// How many bytes of `b` are continuation bytes (`10xxxxxx`) and how many lead a
+/// four-byte character (`11110xxx` and up), eight bytes at a time.
+fn count_bytes(b: &[u8]) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut continuations = 0;
+    let mut leads = 0;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if x & HIGH == 0 {
+            continue; // ASCII
+        }
+        // the top bit of each byte, and the bits below it moved up to the top bit
+        let (b6, b5, b4) = (x << 1, x << 2, x << 3);
+        continuations += (x & !b6 & HIGH).count_ones() as usize;
+        leads += (x & b6 & b5 & b4 & HIGH).count_ones() as usize;
+    }
+    for &c in chunks.remainder() {
+        continuations += usize::from(c & 0xC0 == 0x80);
+        leads += usize::from(c >= 0xF0);
+    }
+    (continuations, leads)
 }
 
 /// Many byte offsets of one text converted to another unit in one forward pass, then
