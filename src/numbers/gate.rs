@@ -210,10 +210,14 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     let Some(t) = cx.toks.get(i) else {
         return false;
     };
-    if t.kind == TokenKind::Number
-        || t.text.bytes().any(|b| b.is_ascii_digit())
-        || !t.text.is_ascii() && lx::vulgar_fraction(t.text).is_some()
-    {
+    // one pass over the bytes for what the tests below ask
+    let (mut digit, mut dash, mut wide) = (false, false, false);
+    for &b in t.text.as_bytes() {
+        digit |= b.is_ascii_digit();
+        dash |= b == b'-';
+        wide |= !b.is_ascii();
+    }
+    if t.kind == TokenKind::Number || digit || wide && lx::vulgar_fraction(t.text).is_some() {
         return true;
     }
     if t.kind != TokenKind::Word {
@@ -234,8 +238,9 @@ fn anchor(cx: &Cx, i: usize) -> bool {
         class(p) & ANCHOR != 0 || p.strip_suffix('s').is_some_and(|q| class(q) & ANCHOR != 0)
     };
     let low = cx.low(i);
-    // most words hold none of the four dashes (the three besides `-` are not ASCII)
-    if !low.bytes().any(|b| b == b'-' || !b.is_ascii()) {
+    // most words hold none of the four dashes (the three besides `-` are not ASCII); an
+    // ASCII word's lowercase text has a dash where the word has one
+    if !dash && !wide {
         return number_word(low);
     }
     low.split(['-', '‐', '—', '–']).any(number_word)

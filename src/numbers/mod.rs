@@ -148,8 +148,9 @@ pub(crate) struct Cx<'a> {
     pub text: &'a str,
     /// The tokens.
     pub toks: Vec<Tok<'a>>,
-    /// The lowercase text of every token, one after the other (one allocation per
-    /// document instead of one per token).
+    /// The text lowercased as ASCII (where every ASCII token finds its lowercase text at
+    /// its own offsets), then the lowercase text of each other token, one after the other
+    /// (one allocation per document instead of one per token).
     lows: String,
     /// The names (lowercase) that a regnal `I` follows in plain position somewhere in
     /// the text (see `grammar::regnal_one`).
@@ -169,6 +170,8 @@ impl<'a> Cx<'a> {
         let mut urls = url_list.iter().peekable();
         let mut toks: Vec<Tok<'a>> = Vec::with_capacity(doc.tokens.len());
         let mut lows = String::with_capacity(doc.text.len() + doc.text.len() / 8);
+        lows.push_str(doc.text);
+        lows.make_ascii_lowercase();
         for t in &doc.tokens {
             let text = doc.slice(t.span);
             while urls.peek().is_some_and(|u| u.end <= t.span.start) {
@@ -183,19 +186,16 @@ impl<'a> Cx<'a> {
                     && p.kind == TokenKind::Punct
                     && matches!(p.text, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-")
             });
-            let from = lows.len();
-            if text.len() <= 48 {
-                if text.is_ascii() {
-                    lows.push_str(text);
-                    if let Some(low) = lows.get_mut(from..) {
-                        low.make_ascii_lowercase();
-                    }
-                } else {
-                    // the whole word at once: a final sigma lowercases to ς
-                    lows.push_str(&text.to_lowercase());
-                }
-            }
-            let low = from..lows.len();
+            let low = if text.len() > 48 {
+                0..0
+            } else if text.is_ascii() {
+                t.span.range()
+            } else {
+                // the whole word at once: a final sigma lowercases to ς
+                let from = lows.len();
+                lows.push_str(&text.to_lowercase());
+                from..lows.len()
+            };
             toks.push(Tok {
                 text,
                 low,
