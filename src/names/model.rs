@@ -253,7 +253,10 @@ impl Decoder {
             }
             let e = lanes(e);
             let mut best = [[NEG; 4]; 5];
-            for (row, &sp) in closed.iter().zip(&from) {
+            // after a held token only `O` is reachable: the other rows would add -inf
+            // to every candidate, and `I` and `L` stay -inf
+            let rows = if held(i - 1) { 1 } else { CLOSED.len() };
+            for (row, &sp) in closed.iter().zip(&from).take(rows) {
                 // an unreachable predecessor scores -inf: never `> best`
                 for (b, r) in best.iter_mut().zip(row) {
                     for l in 0..4 {
@@ -262,12 +265,14 @@ impl Decoder {
                     }
                 }
             }
-            let (sb, si) = (score[0], score[3]);
-            for l in 0..4 {
-                let (a, b) = (sb[l] + open[0][l], si[l] + open[1][l]);
-                best[3][l] = if b > a { b } else { a };
-                let (a, b) = (sb[l] + open[2][l], si[l] + open[3][l]);
-                best[4][l] = if b > a { b } else { a };
+            if !held(i - 1) {
+                let (sb, si) = (score[0], score[3]);
+                for l in 0..4 {
+                    let (a, b) = (sb[l] + open[0][l], si[l] + open[1][l]);
+                    best[3][l] = if b > a { b } else { a };
+                    let (a, b) = (sb[l] + open[2][l], si[l] + open[3][l]);
+                    best[4][l] = if b > a { b } else { a };
+                }
             }
             for ((s, b), e) in score.iter_mut().zip(&best).zip(&e) {
                 for l in 0..4 {
@@ -296,22 +301,35 @@ impl Decoder {
             let Some(prev) = k.checked_sub(1).and_then(|j| self.scores.get(j)) else {
                 break;
             };
-            // the predecessor: the first tag with the best sum (0 if none beats -inf)
+            // the predecessor: the first tag with the best sum (0 if none beats -inf);
+            // at a held token only `O` is reachable, and `O` is the first tag
+            if held(k - 1) {
+                t = 0;
+                continue;
+            }
             let mut best = NEG;
             let mut arg = 0;
-            let open_pair;
-            let from: &[usize] = match split(t as u8) {
-                (Part::Inside | Part::Last, ty) => {
-                    open_pair = [1 + 4 * ty, 2 + 4 * ty];
-                    &open_pair
-                }
-                _ => &CLOSED,
-            };
-            for &p in from {
-                let s = at(prev, p) + tr.trans[p][t];
+            let mut try_from = |sp: f32, p: usize| {
+                let s = sp + tr.trans[p][t];
                 if s > best {
                     best = s;
                     arg = p;
+                }
+            };
+            match split(t as u8) {
+                // `B` and `I` of the type, in their lanes (see [`LANE`])
+                (Part::Inside | Part::Last, ty) => {
+                    try_from(prev[0][ty], 1 + 4 * ty);
+                    try_from(prev[3][ty], 2 + 4 * ty);
+                }
+                _ => {
+                    let (sl, su) = (prev[4], prev[1]);
+                    let from = [
+                        prev[2][0], sl[0], su[0], sl[1], su[1], sl[2], su[2], sl[3], su[3],
+                    ];
+                    for (sp, p) in from.into_iter().zip(CLOSED) {
+                        try_from(sp, p);
+                    }
                 }
             }
             t = arg;
