@@ -24,6 +24,7 @@ use super::Mention;
 use crate::numbers::lexicon::Fnv;
 use crate::segment::{Document, TokenKind};
 use crate::span::{Annotation, Label, Span};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -76,6 +77,23 @@ fn is_possessive(s: &str) -> bool {
 
 fn capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// [`capitalized`] with a lowercase letter after the first character (“Claudia”, not
+/// “NATO” or “I”), without decoding characters when the word is ASCII.
+fn name_shaped(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii() => {
+            c.is_ascii_uppercase()
+                && (b[1..].iter().any(u8::is_ascii_lowercase)
+                    || w.get(1..).is_some_and(|rest| {
+                        !rest.is_ascii() && rest.chars().any(char::is_lowercase)
+                    }))
+        }
+        Some(_) => capitalized(w) && w.chars().skip(1).any(char::is_lowercase),
+        None => false,
+    }
 }
 
 /// A lowercase word that cannot end a name: a contraction (“wasn't”), an abbreviation
@@ -173,6 +191,26 @@ fn key(doc: &Document, r: Range<usize>) -> String {
     s
 }
 
+/// [`key`] borrowed from the text when the tokens stand one space apart there (most
+/// names), built only otherwise.
+fn key_of<'a>(doc: &Document<'a>, r: Range<usize>) -> Cow<'a, str> {
+    let spaced = r.start < r.end
+        && r.end <= doc.tokens.len()
+        && doc.tokens[r.start..r.end].windows(2).all(|w| {
+            w[1].span.start == w[0].span.end + 1
+                && doc.text.as_bytes().get(w[0].span.end) == Some(&b' ')
+        });
+    let text = doc
+        .tokens
+        .get(r.start)
+        .zip(r.end.checked_sub(1).and_then(|e| doc.tokens.get(e)))
+        .and_then(|(first, last)| doc.text.get(first.span.start..last.span.end));
+    match text {
+        Some(t) if spaced => Cow::Borrowed(t),
+        _ => Cow::Owned(key(doc, r)),
+    }
+}
+
 /// The length of [`key`] of the same tokens, without building it.
 fn key_len(doc: &Document, r: Range<usize>) -> usize {
     let mut len = 0;
@@ -224,29 +262,33 @@ fn org_words(doc: &Document, ms: &mut [Mention]) {
 fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
     let lists = lists::lists();
     let not_person = COUNTRY | REGION | CITY | DEMONYM | ORG_WORD | ORG_SUFFIX | TITLE;
-    // the list categories of each capitalized word with a lowercase letter after the
-    // first (None for any other token), looked up once per token
-    let bits: Vec<Option<u16>> = doc
-        .tokens
-        .iter()
-        .map(|t| {
-            let w = doc.slice(t.span);
-            (t.kind == TokenKind::Word
-                && capitalized(w)
-                && w.chars().skip(1).any(char::is_lowercase))
-            .then(|| lists.word(w))
+    // a capitalized word with a lowercase letter after the first, told from its bytes;
+    // the lists are looked up only for two such words in a row (most tokens are not)
+    let bytes = doc.text.as_bytes();
+    let shaped = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            // an ASCII first byte that is no capital settles it without slicing
+            bytes
+                .get(t.span.start)
+                .map_or(true, |b| !b.is_ascii() || b.is_ascii_uppercase())
+                && t.kind == TokenKind::Word
+                && name_shaped(doc.slice(t.span))
         })
-        .collect();
-    let of = |i: usize| bits.get(i).copied().flatten();
-    let word = |i: usize| of(i).is_some_and(|b| b & not_person == 0);
+    };
+    let bits = |i: usize| lists.word(text_of(doc, i));
+    let word = |i: usize| shaped(i) && bits(i) & not_person == 0;
     let mut added = Vec::new();
     for &s in &doc.sentences {
         let r = doc.tokens_in(s);
         for i in r.start + 1..r.end.saturating_sub(1) {
-            if word(i)
-                && word(i + 1)
+            if shaped(i)
+                && shaped(i + 1)
+                && {
+                    let b = bits(i);
+                    b & GIVEN != 0 && b & not_person == 0
+                }
+                && bits(i + 1) & not_person == 0
                 && !(i + 2 < r.end && word(i + 2))
-                && of(i).is_some_and(|b| b & GIVEN != 0)
             {
                 added.push(Mention::new(i..i + 2, PERSON));
             }
@@ -479,38 +521,64 @@ fn add_disjoint(ms: &mut Vec<Mention>, mut added: Vec<Mention>) {
 }
 
 fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
-    // first word → (words, type) of each distinct name, longest first
-    let mut by_first: Map<&str, Vec<(Vec<&str>, usize)>> = Map::default();
+    // first word → (tokens of one mention, type) of each distinct name, longest first
+    let mut by_first: Map<&str, Vec<(Range<usize>, usize)>> = Map::default();
+    // bit `len % 64` of entry `b`: some first word opens with byte `b` and is `len` bytes
+    // long; a token whose first byte and length match no first word needs no look-up
+    let mut shapes = [0u64; 256];
+    let same_words = |a: &Range<usize>, b: &Range<usize>| {
+        a.len() == b.len()
+            && a.clone()
+                .zip(b.clone())
+                .all(|(i, j)| text_of(doc, i) == text_of(doc, j))
+    };
     for m in ms.iter() {
-        if m.ty == OTHER {
+        if m.ty == OTHER || m.tokens.is_empty() {
             continue;
         }
-        let words: Vec<&str> = m.tokens.clone().map(|i| text_of(doc, i)).collect();
-        let Some(&first) = words.first() else {
-            continue;
-        };
-        if !capitalized(first) || words.iter().all(|w| w.chars().count() < 2) {
+        let first = text_of(doc, m.tokens.start);
+        if !capitalized(first)
+            || m.tokens
+                .clone()
+                .all(|i| text_of(doc, i).chars().nth(1).is_none())
+        {
             continue;
         }
         let list = by_first.entry(first).or_default();
-        if !list.iter().any(|(w, _)| *w == words) && list.len() < 8 {
-            list.push((words, m.ty));
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        if !list.iter().any(|(w, _)| same_words(w, &m.tokens)) && list.len() < 8 {
+            // after the names as long or longer: the order a stable sort would give
+            let at = list
+                .iter()
+                .position(|(w, _)| w.len() < m.tokens.len())
+                .unwrap_or(list.len());
+            list.insert(at, (m.tokens.clone(), m.ty));
+            if let Some(&b) = first.as_bytes().first() {
+                shapes[usize::from(b)] |= 1 << (first.len() % 64);
+            }
         }
     }
     if by_first.is_empty() {
         return;
     }
+    let bytes = doc.text.as_bytes();
     let mut added = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
         let mut step = 1;
+        let t = doc.tokens[i];
+        let len = t.span.end.saturating_sub(t.span.start);
+        let may_open = bytes
+            .get(t.span.start)
+            .is_some_and(|&b| shapes[usize::from(b)] & (1 << (len % 64)) != 0);
         // every key is capitalized: most tokens need no look-up
-        let text = text_of(doc, i);
-        if let Some(cands) = capitalized(text).then(|| by_first.get(text)).flatten() {
+        let text = if may_open { text_of(doc, i) } else { "" };
+        if let Some(cands) = (may_open && capitalized(text))
+            .then(|| by_first.get(text))
+            .flatten()
+        {
             for (words, ty) in cands {
                 let n = words.len();
-                if (0..n).all(|k| text_of(doc, i + k) == words[k]) {
+                if (0..n).all(|k| text_of(doc, i + k) == text_of(doc, words.start + k)) {
                     added.push(Mention::new(i..i + n, *ty));
                     step = n;
                     break;
@@ -527,24 +595,24 @@ fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
 /// in the text: every trailing part of a name of n words would cost the square of n.
 const MAX_TAIL_WORDS: usize = 3;
 
-/// Entity ids of the mentions, and the ids of people named in full (a surname joined
-/// them): those stay people whatever their bare surnames were tagged.
-fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
+/// Entity ids of the mentions (0, 1, 2, … in order of first mention), and which ids are
+/// people named in full (a surname joined them): those stay people whatever their bare
+/// surnames were tagged.
+fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>) {
     let lists = lists::lists();
-    // each mention's key, built once
-    let keys: Vec<String> = ms.iter().map(|m| key(doc, m.tokens.clone())).collect();
-    let mut ids: Map<&str, u32> = Map::default();
+    // each mention's key, built once (borrowed from the text, mostly)
+    let keys: Vec<Cow<str>> = ms.iter().map(|m| key_of(doc, m.tokens.clone())).collect();
+    let mut ids: Map<&str, u32> = Map::with_capacity_and_hasher(ms.len(), Default::default());
     let mut out = Vec::with_capacity(ms.len());
     let mut next = 0u32;
     // trailing part of a person's name of two words or more → (first token, id) of each
     // such person, in text order (the mentions are sorted)
-    let mut tails: Map<String, Vec<(usize, u32)>> = Map::default();
+    let mut tails: Map<Cow<str>, Vec<(usize, u32)>> = Map::default();
     // first word of a person's name (the given name, mostly) → (first token, id) of each
     // such person
     let mut given: Map<&str, Vec<(usize, u32)>> = Map::default();
-    let mut joined = Set::default();
     for (m, k) in ms.iter().zip(&keys) {
-        let id = *ids.entry(k.as_str()).or_insert_with(|| {
+        let id = *ids.entry(k.as_ref()).or_insert_with(|| {
             next += 1;
             next - 1
         });
@@ -552,7 +620,7 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
             let from = (m.tokens.start + 1).max(m.tokens.end.saturating_sub(MAX_TAIL_WORDS));
             for s in from..m.tokens.end {
                 tails
-                    .entry(key(doc, s..m.tokens.end))
+                    .entry(key_of(doc, s..m.tokens.end))
                     .or_default()
                     .push((m.tokens.start, id));
             }
@@ -563,6 +631,7 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
         }
         out.push(id);
     }
+    let mut joined = vec![false; next as usize];
     // one-word names the tagger took for a person at least once: their other mentions
     // join the same person (“Isabel” after “Isabel Ruiz”, whatever each was typed)
     let person_words: Set<&str> = ms
@@ -577,19 +646,19 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
         // a country, region or nationality keeps its own entity (“Jordan”, “Georgia”)
         // unless the tagger took the word for a person somewhere
         if m.ty != PERSON
-            && !person_words.contains(k.as_str())
+            && !person_words.contains(k.as_ref())
             && lists.word(k) & (COUNTRY | REGION | DEMONYM) != 0
         {
             continue;
         }
         // a surname, or else a given name alone (“Sahar” after “Sahar Khan”) that is
         // not also a city's (“Paris” after “Paris Hilton”) nor a storm's
-        let Some(people) = tails.get(k.as_str()).or_else(|| {
+        let Some(people) = tails.get(k.as_ref()).or_else(|| {
             (m.tokens.len() == 1
                 && (m.ty == PERSON
                     || (m.ty != OTHER
-                        && (lists.word(k) & CITY == 0 || person_words.contains(k.as_str())))))
-            .then(|| given.get(k.as_str()))
+                        && (lists.word(k) & CITY == 0 || person_words.contains(k.as_ref())))))
+            .then(|| given.get(k.as_ref()))
             .flatten()
         }) else {
             continue;
@@ -602,12 +671,20 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Set<u32>) {
             people[0]
         };
         *id = p.1;
-        joined.insert(p.1);
+        if let Some(j) = joined.get_mut(p.1 as usize) {
+            *j = true;
+        }
     }
     (out, joined)
 }
 
-fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &Set<u32>) {
+/// An entity's type counts, its longest mention's length and type, and whether all its
+/// mentions are a given name alone.
+type Votes = ([u32; 4], usize, usize, bool);
+
+/// `entity` holds ids below `people.len()` (as [`entities`] gives them): the tallies are
+/// vectors indexed by id, no maps.
+fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &[bool]) {
     let lists = lists::lists();
     // a word that is a given name and nothing else in the lists (not a surname, place,
     // organization word or title): “Gloria”, not “Chase” or “Chelsea”
@@ -619,9 +696,13 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &Set<u32>)
         }
     };
     // type counts, longest mention's length and type, all mentions are a given name alone
-    let mut votes: Map<u32, ([u32; 4], usize, usize, bool)> = Map::default();
+    let n = people.len();
+    let mut votes: Vec<Option<Votes>> = vec![None; n];
     for (m, &e) in ms.iter().zip(entity) {
-        let v = votes.entry(e).or_insert(([0; 4], 0, m.ty, true));
+        let Some(slot) = votes.get_mut(e as usize) else {
+            continue;
+        };
+        let v = slot.get_or_insert(([0; 4], 0, m.ty, true));
         v.0[m.ty.min(3)] += 1;
         let len = key_len(doc, m.tokens.clone());
         if len > v.1 {
@@ -633,10 +714,13 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &Set<u32>)
     // the tagger's margins summed over the mentions it typed itself (a rule that
     // retyped a mention leaves its type off the margins' best): a type some mentions
     // carry by a hair does not outvote one that others carry clearly
-    let mut evidence: Map<u32, [f32; 4]> = Map::default();
+    let mut evidence: Vec<Option<[f32; 4]>> = vec![None; n];
     for (m, &e) in ms.iter().zip(entity) {
         if m.scored() && m.margins.get(m.ty).is_some_and(|&x| x == 0.0) {
-            let sum = evidence.entry(e).or_insert([0.0; 4]);
+            let Some(slot) = evidence.get_mut(e as usize) else {
+                continue;
+            };
+            let sum = slot.get_or_insert([0.0; 4]);
             for (s, x) in sum.iter_mut().zip(m.margins) {
                 *s += x;
             }
@@ -644,34 +728,35 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &Set<u32>)
     }
     // people the tagger itself named in full somewhere (a mention of two words or more
     // that its scores, not only its transitions, make a person)
-    let named: Set<u32> = ms
-        .iter()
-        .zip(entity)
-        .filter(|(m, _)| {
-            m.ty == PERSON && m.tokens.len() >= 2 && m.scored() && m.margins[PERSON] == 0.0
-        })
-        .map(|(_, &e)| e)
-        .collect();
+    let mut named = vec![false; n];
+    for (m, &e) in ms.iter().zip(entity) {
+        if m.ty == PERSON && m.tokens.len() >= 2 && m.scored() && m.margins[PERSON] == 0.0 {
+            if let Some(x) = named.get_mut(e as usize) {
+                *x = true;
+            }
+        }
+    }
     let best_of = |sum: &[f32; 4], or: usize| {
         (0..4)
             .max_by(|&a, &b| sum[a].total_cmp(&sum[b]).then(b.cmp(&a)))
             .unwrap_or(or)
     };
-    for (m, e) in ms.iter_mut().zip(entity) {
-        if people.contains(e) {
+    for (m, &e) in ms.iter_mut().zip(entity) {
+        let e = e as usize;
+        if people.get(e).copied().unwrap_or(false) {
             // a bare name joined to a person named in full is that person; joined only
             // to a name the tagger's transitions made a person (“HealthSpace Cleveland”),
             // the evidence of all the mentions decides
-            m.ty = match evidence.get(e) {
-                Some(sum) if !named.contains(e) => best_of(sum, PERSON),
+            m.ty = match evidence.get(e).copied().flatten() {
+                Some(sum) if !named.get(e).copied().unwrap_or(false) => best_of(&sum, PERSON),
                 _ => PERSON,
             };
-        } else if let Some((counts, _, longest, given)) = votes.get(e) {
+        } else if let Some((counts, _, longest, given)) = votes.get(e).and_then(Option::as_ref) {
             let best = counts.iter().copied().max().unwrap_or(0);
             m.ty = if *given && counts[PERSON] > 0 {
                 // a given name the tagger once took for a person is one
                 PERSON
-            } else if let Some(sum) = evidence.get(e) {
+            } else if let Some(sum) = evidence.get(e).and_then(Option::as_ref) {
                 (0..4)
                     .max_by(|&a, &b| sum[a].total_cmp(&sum[b]).then(b.cmp(&a)))
                     .unwrap_or(m.ty)
