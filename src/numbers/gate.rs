@@ -129,9 +129,10 @@ const ANCHORS: &[&str] = &[
 ];
 
 /// The class of every listed word (lowercase), built on first use, with a filter of
-/// its keys.
-fn classes() -> &'static (Filter, FnvMap<&'static str, u8>) {
-    static MAP: OnceLock<(Filter, FnvMap<&'static str, u8>)> = OnceLock::new();
+/// its keys and one of the anchors only (the commonest words of a text, `the`, `of`,
+/// `in`, are leads: the anchor filter turns them away without hashing them).
+fn classes() -> &'static (Filter, Filter, FnvMap<&'static str, u8>) {
+    static MAP: OnceLock<(Filter, Filter, FnvMap<&'static str, u8>)> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut m: FnvMap<&'static str, u8> = FnvMap::default();
         let mut add = |w: &'static str, c: u8| *m.entry(w).or_insert(0) |= c;
@@ -186,10 +187,14 @@ fn classes() -> &'static (Filter, FnvMap<&'static str, u8>) {
             add(w.as_str(), LEAD);
         }
         let mut f = Filter::new();
-        for w in m.keys() {
+        let mut anchors = Filter::new();
+        for (w, &c) in &m {
             f.insert(w);
+            if c & ANCHOR != 0 {
+                anchors.insert(w);
+            }
         }
-        (f, m)
+        (f, anchors, m)
     })
 }
 
@@ -198,11 +203,20 @@ fn class(w: &str) -> u8 {
     if w.len() > 14 {
         return 0;
     }
-    let (filter, map) = classes();
+    let (filter, _, map) = classes();
     if !filter.may_hold(w) {
         return 0;
     }
     map.get(w).copied().unwrap_or(0)
+}
+
+/// True when `w` is an anchor word: `class(w) & ANCHOR != 0`, with fewer look-ups.
+fn anchor_word(w: &str) -> bool {
+    if w.len() > 14 {
+        return false;
+    }
+    let (_, anchors, map) = classes();
+    anchors.may_hold(w) && map.get(w).is_some_and(|&c| c & ANCHOR != 0)
 }
 
 /// True when token `i` is an anchor (see the module docs).
@@ -235,7 +249,7 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     // also with a final period ("Sept.") or plural ("thirds", "Fridays", "millions")
     let number_word = |p: &str| {
         let p = p.trim_end_matches('.');
-        class(p) & ANCHOR != 0 || p.strip_suffix('s').is_some_and(|q| class(q) & ANCHOR != 0)
+        anchor_word(p) || p.strip_suffix('s').is_some_and(anchor_word)
     };
     let low = cx.low(i);
     // most words hold none of the four dashes (the three besides `-` are not ASCII); an
