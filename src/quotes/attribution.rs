@@ -16,7 +16,7 @@
 
 use super::coref::{resolve_pronoun, Genders};
 use super::cues::{
-    cue_kind, is_bare, is_determiner, is_filler, is_function_word, is_particle_cue, is_person_noun,
+    is_bare, is_determiner, is_filler, is_function_word, is_particle_cue, is_person_noun,
     is_speech_noun, needs_subject, pronoun, CueKind, Gender,
 };
 use super::{Ctx, Quote};
@@ -303,7 +303,7 @@ impl Reader<'_, '_> {
             while s > lo && self.capitalized(s - 1) && self.ctx.name_at(s - 1).is_none() {
                 s -= 1;
             }
-            if cue_kind(self.word(s)).is_some() || is_determiner(self.word(s)) {
+            if self.ctx.cue_kind(s).is_some() || is_determiner(self.word(s)) {
                 s += 1;
             }
             if s <= j {
@@ -389,7 +389,7 @@ impl Reader<'_, '_> {
                 }
             }
             if !self.is_word(s - 1)
-                || cue_kind(w).is_some()
+                || self.ctx.cue_kind(s - 1).is_some()
                 || is_filler(w)
                 || pronoun(w).is_some()
                 || is_function_word(w)
@@ -724,7 +724,7 @@ impl Reader<'_, '_> {
                 r.end.min(hi),
             )
         } else if self.capitalized(i)
-            && cue_kind(self.word(i)).is_none()
+            && self.ctx.cue_kind(i).is_none()
             && !self.common_capitalized(i)
         {
             let mut e = i + 1;
@@ -753,7 +753,7 @@ impl Reader<'_, '_> {
             while e < hi
                 && e - i < 6
                 && self.is_word(e)
-                && cue_kind(self.word(e)).is_none()
+                && self.ctx.cue_kind(e).is_none()
                 && !self.particle_cue(e, hi)
                 // (the donor didn’t, the system and he, the team as)
                 && !matches!(
@@ -791,7 +791,7 @@ impl Reader<'_, '_> {
         // a possessive makes the name a modifier: Trump’s spokeswoman said
         if k < hi && self.possessive(k) {
             let mut e = k + 1;
-            while e < hi && e - k < 5 && self.is_word(e) && cue_kind(self.word(e)).is_none() {
+            while e < hi && e - k < 5 && self.is_word(e) && self.ctx.cue_kind(e).is_none() {
                 e += 1;
             }
             if e > k + 1 {
@@ -806,7 +806,7 @@ impl Reader<'_, '_> {
             while e < hi
                 && e - k < 6
                 && self.is_word(e)
-                && cue_kind(self.word(e)).is_none()
+                && self.ctx.cue_kind(e).is_none()
                 && !is_filler(self.word(e))
             {
                 e += 1;
@@ -1098,7 +1098,7 @@ impl Reader<'_, '_> {
                 self.ctx.doc.tokens[k].kind != TokenKind::Punct
                     || matches!(self.word(k), "/" | "-" | ".")
             })
-            .filter(|&k| cue_kind(self.word(k)).is_none())
+            .filter(|&k| self.ctx.cue_kind(k).is_none())
             .find_map(|k| self.name_tokens(k))
             .map(|(_, n)| self.mention(n.span, n.entity, MentionKind::Name))
     }
@@ -1162,7 +1162,7 @@ impl Reader<'_, '_> {
             }
             // “…,” he will say
             if k > i && matches!(self.word(k - 1), "will" | "would") {
-                if let Some(kind) = cue_kind(self.word(k)).filter(|_| is_bare(self.word(k))) {
+                if let Some(kind) = self.ctx.cue_kind(k).filter(|_| is_bare(self.word(k))) {
                     return Some(found(k, kind, Some(m)));
                 }
             }

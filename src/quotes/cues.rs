@@ -171,7 +171,8 @@ const SAY: &[&str] = &[
 /// True when `word` is the bare form of a verb of saying (`say`, `reiterate`), which
 /// reports speech only with a plain subject (`people say`), not after `to` or a modal.
 pub fn is_bare(word: &str) -> bool {
-    SAY.contains(&word) || NAME.contains(&word)
+    let t = tables();
+    t.may_start(word) && t.verbs.contains_key(word)
 }
 
 /// Irregular forms, each with its lemma.
@@ -234,47 +235,81 @@ const NAME: &[&str] = &[
 /// Verbs whose object is the person spoken to.
 const TELL: &[&str] = &["tell", "inform", "assure", "advise", "remind", "warn"];
 
-/// The lemma of `word` (lowercase) when it is a verb of saying or naming.
-fn lemma(word: &str) -> Option<&'static str> {
-    // the lists as hash tables, built once: a look-up instead of a scan of every entry;
-    // and the first two bytes of every listed form and verb, as a bit set: every lemma
-    // found by undoing an ending is a verb of three bytes or more whose first two the
-    // word shares, so a word outside the set is none (most words of a text are turned
-    // away in a few instructions, without hashing)
-    type Tables = (
-        FnvMap<&'static str, &'static str>,
-        FnvMap<&'static str, ()>,
-        Box<[u64; 1024]>,
-    );
+/// The lists as hash tables, built once, with two bit sets that turn most words away
+/// without hashing.
+struct Tables {
+    /// Irregular form → lemma (the first entry of a form wins, as a scan would find it).
+    irregular: FnvMap<&'static str, &'static str>,
+    /// The verbs of [`SAY`] and [`NAME`].
+    verbs: FnvMap<&'static str, ()>,
+    /// The first two bytes of every listed form and verb: every lemma found by undoing an
+    /// ending is a verb of three bytes or more whose first two the word shares (or `go`,
+    /// whose forms `going`, `goes` share its two), so a word outside the set is none.
+    starts: Box<[u64; 1024]>,
+    /// The last two bytes of every listed form and verb: a word that is neither needs an
+    /// ending to undo (-s, -ed, -ing), so a word outside the set without one is none.
+    ends: Box<[u64; 1024]>,
+}
+
+impl Tables {
+    fn bit(set: &[u64; 1024], a: u8, b: u8) -> bool {
+        let k = usize::from(a) << 8 | usize::from(b);
+        set[k >> 6] >> (k & 63) & 1 == 1
+    }
+
+    /// False when `word` can be no listed form or verb, nor one with an ending undone.
+    fn may_start(&self, word: &str) -> bool {
+        matches!(*word.as_bytes(), [a, b, ..] if Tables::bit(&self.starts, a, b))
+    }
+}
+
+fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
-    let (irregular, verbs, starts) = TABLES.get_or_init(|| {
+    TABLES.get_or_init(|| {
         let mut irregular = FnvMap::default();
         let mut starts = Box::new([0u64; 1024]);
-        let mut start = |w: &str| {
-            if let [a, b, ..] = *w.as_bytes() {
-                let k = usize::from(a) << 8 | usize::from(b);
-                starts[k >> 6] |= 1 << (k & 63);
+        let mut ends = Box::new([0u64; 1024]);
+        let mut mark = |w: &str| {
+            for (set, pair) in [
+                (&mut starts, w.as_bytes().get(..2)),
+                (&mut ends, w.as_bytes().get(w.len().saturating_sub(2)..)),
+            ] {
+                if let Some(&[a, b]) = pair {
+                    let k = usize::from(a) << 8 | usize::from(b);
+                    set[k >> 6] |= 1 << (k & 63);
+                }
             }
         };
         for &(form, l) in IRREGULAR {
-            // the first entry of a form wins, as a scan would find it
             irregular.entry(form).or_insert(l);
-            start(form);
+            mark(form);
         }
         for w in SAY.iter().chain(NAME) {
-            start(w);
+            mark(w);
         }
-        (
+        Tables {
             irregular,
-            SAY.iter().chain(NAME).map(|&w| (w, ())).collect(),
+            verbs: SAY.iter().chain(NAME).map(|&w| (w, ())).collect(),
             starts,
-        )
-    });
-    let [a, b, ..] = *word.as_bytes() else {
-        return None; // no listed form or verb is shorter than three bytes
+            ends,
+        }
+    })
+}
+
+/// The lemma of `word` (lowercase) when it is a verb of saying or naming.
+fn lemma(word: &str) -> Option<&'static str> {
+    let t = tables();
+    let Tables {
+        irregular, verbs, ..
+    } = t;
+    // (most words of a text are turned away here by their first or last two bytes)
+    if !t.may_start(word) {
+        return None;
+    }
+    let [.., y, z] = *word.as_bytes() else {
+        return None;
     };
-    let k = usize::from(a) << 8 | usize::from(b);
-    if starts[k >> 6] >> (k & 63) & 1 == 0 {
+    if !Tables::bit(&t.ends, y, z) && z != b's' && !word.ends_with("ed") && !word.ends_with("ing") {
         return None;
     }
     if let Some(&l) = irregular.get(word) {

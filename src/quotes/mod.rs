@@ -33,7 +33,7 @@ pub mod weights;
 use crate::numbers::lexicon::FnvMap;
 use crate::segment::Document;
 use crate::span::{Annotation, Kind, Label, NameType, QuoteType, Span, Speaker};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 /// A name handed over by the name recognizer.
 #[derive(Clone, Copy, Debug)]
@@ -53,24 +53,118 @@ pub struct Ctx<'a> {
     pub doc: &'a Document<'a>,
     /// The names, sorted by start.
     pub names: Vec<NameRef>,
-    /// The text lowercased as ASCII, then the lowercase forms of the tokens with other
-    /// characters: token `i`'s lowercase form is `lower[lower_at[i]]`.
-    lower: String,
-    lower_at: Vec<Span>,
+    /// The lowercase form of each token ("" for very long ones), in [`Lowered`].
+    words: Vec<&'a str>,
     /// Top-level quotation spans, sorted by start, disjoint.
     top: Vec<Span>,
     sentence_starts: Vec<usize>,
     /// Lowercased single-word name → entity, to link capitalized words the name
     /// recognizer left out (a surname opening a sentence).
-    surface: FnvMap<String, (u32, NameType)>,
+    /// (Built on first use: few documents ask it.)
+    surface: OnceCell<FnvMap<String, (u32, NameType)>>,
     /// The cue each token's word is, once asked (attribution and classification ask the
     /// tokens around every quotation, many of them more than once): 0 not yet asked, 1
     /// none, else 2 + the kind.
     cues: Vec<Cell<u8>>,
 }
 
+/// The lowercase forms of a document's tokens: the text lowercased as ASCII, then the
+/// lowercase forms of the tokens with other characters that lowercasing changes.
+struct Lowered {
+    text: String,
+    /// Where token `i`'s form is in `text`.
+    at: Vec<Span>,
+}
+
+impl Lowered {
+    fn new(doc: &Document) -> Lowered {
+        // the whole text lowercased as ASCII in one pass: a token's lowercase form is its
+        // own span of it, unless it has other characters that lowercase (`É`, `Σ`): such a
+        // token is lowercased whole and appended after the text
+        // (room for a few appended forms, so that the first does not copy the text)
+        let mut text = String::with_capacity(doc.text.len() + doc.text.len() / 8 + 64);
+        text.push_str(doc.text);
+        text.make_ascii_lowercase();
+        // every token at its own offsets (too long ones empty: no word the rules read),
+        // then the tokens holding a byte outside ASCII, found by a scan of the text eight
+        // bytes at a time, are checked one by one
+        let at: Vec<Span> = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.span.len() > 40 {
+                    Span::new(0, 0)
+                } else {
+                    t.span
+                }
+            })
+            .collect();
+        let mut lowered = Lowered { text, at };
+        let bytes = doc.text.as_bytes();
+        let (mut pos, mut ti) = (0, 0);
+        while let Some(p) = next_non_ascii(bytes, pos) {
+            // the token holding byte p, if any (tokens are in order)
+            while doc.tokens.get(ti).is_some_and(|t| t.span.end <= p) {
+                ti += 1;
+            }
+            match doc.tokens.get(ti) {
+                Some(t) if t.span.start <= p => {
+                    if t.span.len() <= 40 {
+                        lowered.lower_token(doc, ti, t.span);
+                    }
+                    pos = t.span.end;
+                    ti += 1;
+                }
+                _ => pos = p + 1,
+            }
+        }
+        lowered
+    }
+
+    /// Token `i` at `span` has characters outside ASCII: unless they are all their own
+    /// lowercase (curly marks, dashes), its lowercase form is appended to the text.
+    fn lower_token(&mut self, doc: &Document, i: usize, span: Span) {
+        let word = doc.slice(span);
+        let same = word.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        });
+        if !same {
+            // the whole token at once: a final capital sigma lowercases by context
+            let from = self.text.len();
+            self.text.push_str(&word.to_lowercase());
+            if let Some(at) = self.at.get_mut(i) {
+                *at = Span::new(from, self.text.len());
+            }
+        }
+    }
+}
+
+/// The offset of the first byte at or after `pos` outside ASCII.
+fn next_non_ascii(bytes: &[u8], pos: usize) -> Option<usize> {
+    let rest = bytes.get(pos..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut off = 0;
+    for c in chunks.by_ref() {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if w & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        off += 8;
+    }
+    rest.get(off..)?
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|k| pos + off + k)
+}
+
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document<'a>, names: &[Annotation], quotes: &[marks::Quoted]) -> Ctx<'a> {
+    fn new(
+        doc: &'a Document<'a>,
+        lowered: &'a Lowered,
+        names: &[Annotation],
+        quotes: &[marks::Quoted],
+    ) -> Ctx<'a> {
         let mut names: Vec<NameRef> = names
             .iter()
             .filter(|n| n.kind() == Kind::Name)
@@ -85,85 +179,31 @@ impl<'a> Ctx<'a> {
             .filter(|n| n.span.end <= doc.text.len() && n.span.start < n.span.end)
             .collect();
         names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
-        // the whole text lowercased as ASCII in one pass: an ASCII token's lowercase form
-        // is its own span of it; a token with other characters is lowercased whole and
-        // appended after the text
-        // (room for a few appended forms, so that the first does not copy the text)
-        let mut lower = String::with_capacity(doc.text.len() + doc.text.len() / 8 + 64);
-        lower.push_str(doc.text);
-        lower.make_ascii_lowercase();
-        let mut lower_at = Vec::with_capacity(doc.tokens.len());
-        let bytes = doc.text.as_bytes();
-        let all_ascii = bytes.is_ascii();
-        for t in &doc.tokens {
-            if t.span.len() > 40 {
-                // too long to be a word the rules read: empty
-                lower_at.push(Span::new(0, 0));
-            } else if all_ascii || bytes.get(t.span.range()).is_some_and(<[u8]>::is_ascii) {
-                lower_at.push(t.span);
-            } else {
-                // the whole token at once: a final capital sigma lowercases by context
-                let from = lower.len();
-                lower.push_str(&doc.slice(t.span).to_lowercase());
-                lower_at.push(Span::new(from, lower.len()));
-            }
-        }
+        let words = lowered
+            .at
+            .iter()
+            .map(|s| lowered.text.get(s.range()).unwrap_or(""))
+            .collect();
         let mut top: Vec<Span> = Vec::new();
         for q in quotes {
             if !top.last().is_some_and(|t| t.end > q.span.start) {
                 top.push(q.span);
             }
         }
-        let mut surface: FnvMap<String, (u32, NameType)> = FnvMap::default();
-        // (one buffer for the lowercase words; a key is allocated only when new)
-        let mut key = String::new();
-        for n in &names {
-            let Some(e) = n.entity else { continue };
-            let text = doc.slice(n.span);
-            if text.len() > 80 {
-                continue;
-            }
-            let mut visit = |w: &str, upper: bool| {
-                if w.len() > 1 && upper {
-                    key.clear();
-                    if w.is_ascii() {
-                        key.push_str(w);
-                        key.make_ascii_lowercase();
-                    } else {
-                        key.push_str(&w.to_lowercase());
-                    }
-                    if let Some(slot) = surface.get_mut(key.as_str()) {
-                        // a person keeps the word over other types
-                        if slot.1 != NameType::Person && n.ty == NameType::Person {
-                            *slot = (e, n.ty);
-                        }
-                    } else {
-                        surface.insert(key.clone(), (e, n.ty));
-                    }
-                }
-            };
-            for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
-                visit(w, w.chars().next().is_some_and(char::is_uppercase));
-            }
-        }
         Ctx {
             doc,
             names,
-            lower,
-            lower_at,
+            words,
             top,
             sentence_starts: doc.sentences.iter().map(|s| s.start).collect(),
-            surface,
+            surface: OnceCell::new(),
             cues: vec![Cell::new(0); doc.tokens.len()],
         }
     }
 
     /// The lowercased text of token `i` ("" for very long tokens).
     pub fn lower(&self, i: usize) -> &str {
-        self.lower_at
-            .get(i)
-            .and_then(|s| self.lower.get(s.range()))
-            .unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// The cue token `i`'s word is, if any: [`cues::cue_kind`] of [`Ctx::lower`], asked
@@ -227,6 +267,45 @@ impl<'a> Ctx<'a> {
             .copied()
     }
 
+    /// Lowercased single-word name → entity (see [`Ctx::entity_by_surface`]).
+    fn surface(&self) -> &FnvMap<String, (u32, NameType)> {
+        self.surface.get_or_init(|| {
+            let mut surface: FnvMap<String, (u32, NameType)> = FnvMap::default();
+            // (one buffer for the lowercase words; a key is allocated only when new)
+            let mut key = String::new();
+            for n in &self.names {
+                let Some(e) = n.entity else { continue };
+                let text = self.doc.slice(n.span);
+                if text.len() > 80 {
+                    continue;
+                }
+                let mut visit = |w: &str, upper: bool| {
+                    if w.len() > 1 && upper {
+                        key.clear();
+                        if w.is_ascii() {
+                            key.push_str(w);
+                            key.make_ascii_lowercase();
+                        } else {
+                            key.push_str(&w.to_lowercase());
+                        }
+                        if let Some(slot) = surface.get_mut(key.as_str()) {
+                            // a person keeps the word over other types
+                            if slot.1 != NameType::Person && n.ty == NameType::Person {
+                                *slot = (e, n.ty);
+                            }
+                        } else {
+                            surface.insert(key.clone(), (e, n.ty));
+                        }
+                    }
+                };
+                for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    visit(w, w.chars().next().is_some_and(char::is_uppercase));
+                }
+            }
+            surface
+        })
+    }
+
     /// The entity a capitalized word outside any name refers to, by its surface.
     pub fn entity_by_surface(&self, word: &str) -> Option<(u32, NameType)> {
         // (an ASCII word is lowercased on the stack)
@@ -236,9 +315,9 @@ impl<'a> Ctx<'a> {
             b.make_ascii_lowercase();
             return std::str::from_utf8(b)
                 .ok()
-                .and_then(|w| self.surface.get(w).copied());
+                .and_then(|w| self.surface().get(w).copied());
         }
-        self.surface.get(&word.to_lowercase()).copied()
+        self.surface().get(&word.to_lowercase()).copied()
     }
 }
 
@@ -318,7 +397,8 @@ fn run(doc: &Document, names: &[Annotation], model: bool) -> Vec<Quote> {
     if found.is_empty() {
         return Vec::new();
     }
-    let ctx = Ctx::new(doc, names, &found);
+    let lowered = Lowered::new(doc);
+    let ctx = Ctx::new(doc, &lowered, names, &found);
     let genders = coref::Genders::infer(&ctx);
 
     // nesting depth (the quotations are sorted by start, longest first, and laminar)
