@@ -161,9 +161,12 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     }
     // a nationality, even of people (“Americans”), is of type other
     if m.tokens.len() == 1 {
-        let plural = only.strip_suffix('s').unwrap_or(only);
-        if (lists.word(only) | lists.word(plural)) & DEMONYM != 0 && lists.word(only) & COUNTRY == 0
-        {
+        // one look-up for the word, a second only when it ends in “s”
+        let one = lists.word(only);
+        let without_s = only
+            .strip_suffix('s')
+            .map_or(one, |singular| lists.word(singular));
+        if (one | without_s) & DEMONYM != 0 && one & COUNTRY == 0 {
             m.ty = OTHER;
         }
     }
@@ -320,12 +323,21 @@ fn lowercase_places(doc: &Document, ms: &mut Vec<Mention>) {
         })
     };
     let rare_lower = |i: usize, min: usize| {
-        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && apart(i) && {
-            let w = text_of(doc, i);
-            w.chars().count() >= min
-                && w.chars().all(char::is_lowercase)
-                && !lexicon.contains(lists::token_key(w))
-        }
+        // an ASCII first byte that is no lowercase letter settles it before `apart`
+        doc.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && doc
+                    .text
+                    .as_bytes()
+                    .get(t.span.start)
+                    .map_or(true, |b| !b.is_ascii() || b.is_ascii_lowercase())
+        }) && apart(i)
+            && {
+                let w = text_of(doc, i);
+                w.chars().count() >= min
+                    && w.chars().all(char::is_lowercase)
+                    && !lexicon.contains(lists::token_key(w))
+            }
     };
     // only in informal text: some sentence of the document opens in lowercase
     let informal = doc.sentences.iter().any(|&s| {
@@ -645,9 +657,12 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>) {
         }
         // a country, region or nationality keeps its own entity (“Jordan”, “Georgia”)
         // unless the tagger took the word for a person somewhere
+        // the key's list categories, looked up once and only when asked
+        let mut kb = None;
+        let mut bits = || *kb.get_or_insert_with(|| lists.word(k));
         if m.ty != PERSON
             && !person_words.contains(k.as_ref())
-            && lists.word(k) & (COUNTRY | REGION | DEMONYM) != 0
+            && bits() & (COUNTRY | REGION | DEMONYM) != 0
         {
             continue;
         }
@@ -657,7 +672,7 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>) {
             (m.tokens.len() == 1
                 && (m.ty == PERSON
                     || (m.ty != OTHER
-                        && (lists.word(k) & CITY == 0 || person_words.contains(k.as_ref())))))
+                        && (bits() & CITY == 0 || person_words.contains(k.as_ref())))))
             .then(|| given.get(k.as_ref()))
             .flatten()
         }) else {
