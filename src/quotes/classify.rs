@@ -431,3 +431,20 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::shape;
+
+    #[test]
+    fn shape_counts_words_with_a_letter_or_digit_and_reads_title_case() {
+        assert_eq!(shape("Meet the Press"), (3, true));
+        assert_eq!(shape("a costly repair"), (3, false));
+        // a dash alone is no word; short words need no capital
+        assert_eq!(shape("We  won — 42 to\tnil"), (5, true));
+        // any whitespace separates, letters outside ASCII count
+        assert_eq!(shape("Élan\u{a0}vital\nÜber"), (3, false));
+        assert_eq!(shape("Ölwerk Straße"), (2, true));
+        assert_eq!(shape(""), (0, true));
+    }
+}
