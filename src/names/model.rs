@@ -821,27 +821,38 @@ mod tests {
         out
     }
 
-    #[test]
-    fn the_decoder_equals_the_naive_search_ties_included() {
-        // coarse pseudo-random scores (many ties) from a fixed LCG
-        let mut x = 12345u64;
-        let mut next = || {
+    /// Coarse pseudo-random scores (many ties) from a fixed LCG: integers in
+    /// `-(levels / 2)..=levels / 2` as `f32`.
+    fn coarse_scores(seed: u64, levels: u64) -> impl FnMut() -> f32 {
+        let mut x = seed;
+        move || {
             x = x
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
-            ((x >> 33) % 7) as f32 - 3.0
-        };
+            ((x >> 33) % levels) as f32 - (levels / 2) as f32
+        }
+    }
+
+    /// Transition, start and end scores drawn from `next`.
+    fn random_transitions(next: &mut impl FnMut() -> f32) -> Transitions {
+        let mut tr = Transitions::default();
+        for p in 0..TAGS {
+            for t in 0..TAGS {
+                tr.trans[p][t] = next();
+            }
+            tr.start[p] = next();
+            tr.end[p] = next();
+        }
+        tr
+    }
+
+    #[test]
+    fn the_decoder_equals_the_naive_search_ties_included() {
+        let mut next = coarse_scores(12345, 7);
         let mut decoder = Decoder::default();
         let mut out = Vec::new();
         for len in [1usize, 2, 3, 5, 9, 20, 40] {
-            let mut tr = Transitions::default();
-            for p in 0..TAGS {
-                for t in 0..TAGS {
-                    tr.trans[p][t] = next();
-                }
-                tr.start[p] = next();
-                tr.end[p] = next();
-            }
+            let tr = random_transitions(&mut next);
             let e: Vec<[f32; TAGS]> = (0..len).map(|_| std::array::from_fn(|_| next())).collect();
             decoder.decode(&e, &tr, &mut out);
             assert_eq!(out, naive_viterbi(&e, &tr), "length {len}");
@@ -850,24 +861,11 @@ mod tests {
 
     #[test]
     fn held_tokens_decode_as_if_their_other_tags_were_impossible() {
-        let mut x = 777u64;
-        let mut next = || {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((x >> 33) % 9) as f32 - 4.0
-        };
+        let mut next = coarse_scores(777, 9);
         let mut decoder = Decoder::default();
         let mut out = Vec::new();
         for len in [1usize, 2, 3, 6, 15, 30] {
-            let mut tr = Transitions::default();
-            for p in 0..TAGS {
-                for t in 0..TAGS {
-                    tr.trans[p][t] = next();
-                }
-                tr.start[p] = next();
-                tr.end[p] = next();
-            }
+            let tr = random_transitions(&mut next);
             let e: Vec<[f32; TAGS]> = (0..len).map(|_| std::array::from_fn(|_| next())).collect();
             let held: Vec<bool> = (0..len).map(|_| next() > 0.0).collect();
             let mut masked = e.clone();
