@@ -309,14 +309,22 @@ fn urls(text: &str) -> Vec<std::ops::Range<usize>> {
         if p < k {
             continue;
         }
-        let len = text[p..]
-            .find(|c: char| c.is_whitespace() || "\"<>“”‘’«»[]{}|".contains(c))
-            .unwrap_or(text.len() - p);
-        let url = text[p..p + len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
-        out.push(p..p + url.len());
+        let (url, len) = url_extent(text, p);
+        out.push(url);
         k = p + len.max(1);
     }
     out
+}
+
+/// The web address starting at byte `p` of `text` (up to a space, a quote or a bracket,
+/// without the punctuation that ends a sentence), and the length of the run before that
+/// trim, where the search for the next address resumes.
+fn url_extent(text: &str, p: usize) -> (std::ops::Range<usize>, usize) {
+    let len = text[p..]
+        .find(|c: char| c.is_whitespace() || "\"<>“”‘’«»[]{}|".contains(c))
+        .unwrap_or(text.len() - p);
+    let url = text[p..p + len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+    (p..p + url.len(), len)
 }
 
 /// Every byte where a web address may start, in order: `http://` and `https://` (found

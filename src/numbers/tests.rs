@@ -408,7 +408,8 @@ mod gate_property {
 }
 
 /// The web addresses found by testing every `h` and `w` (how `urls` worked before it
-/// searched for colons and `www.`): the reference the faster search must match.
+/// searched for colons and `www.`): the reference the faster search for starts must
+/// match (an address's extent is the same `url_extent` in both).
 fn urls_byte_by_byte(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     let b = text.as_bytes();
@@ -422,11 +423,8 @@ fn urls_byte_by_byte(text: &str) -> Vec<std::ops::Range<usize>> {
             k = p + 1;
             continue;
         }
-        let len = text[p..]
-            .find(|c: char| c.is_whitespace() || "\"<>“”‘’«»[]{}|".contains(c))
-            .unwrap_or(text.len() - p);
-        let url = text[p..p + len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
-        out.push(p..p + url.len());
+        let (url, len) = super::url_extent(text, p);
+        out.push(url);
         k = p + len.max(1);
     }
     out
