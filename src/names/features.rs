@@ -722,7 +722,7 @@ pub const QUIET_AFTER: usize = 2;
 pub const NEIGHBOUR_FEATURES: usize = 8;
 
 /// The offset of the neighbour each of those features reads.
-const NEIGHBOUR_OFFSETS: [isize; NEIGHBOUR_FEATURES] = [-2, -1, 1, 2, -1, -1, 1, 1];
+pub const NEIGHBOUR_OFFSETS: [isize; NEIGHBOUR_FEATURES] = [-2, -1, 1, 2, -1, -1, 1, 1];
 
 /// Receives a token's context features in order. A feature that reads only a
 /// neighbour's text comes as [`Sink::neighbour`], so a receiver can look its weights up

@@ -16,8 +16,8 @@ pub mod model;
 
 use crate::segment::Document;
 use crate::span::Annotation;
-use features::NEIGHBOUR_FEATURES;
-use model::{Model, Part, TAGS};
+use features::{NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS};
+use model::{Model, Part, Units, TAGS};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -121,11 +121,18 @@ pub fn tag_with(doc: &Document, model: &Model, lexicon: &lists::Lexicon) -> Vec<
     out
 }
 
+/// The neighbours a token's neighbour features read, by offset (see [`NEIGHBOUR_OFFSETS`]).
+const AROUND: [isize; 4] = [-2, -1, 1, 2];
+
 /// Calls `f` with each sentence's token range, the emission scores of its tokens and
 /// which of them are [quiet](features::Prepared::quiet): the sums of the weights of
-/// every token's features, in list order, computed a sentence at a time (a document's
-/// features are never all held at once). A quiet token's features are not looked up:
-/// its row is zeros, and the decoder holds it to `O`.
+/// every token's features, computed a sentence at a time (a document's features are
+/// never all held at once). A quiet token's features are not looked up: its row is
+/// zeros, and the decoder holds it to `O`.
+///
+/// The weights are summed as integers ([`Units`]), exactly, so the rows may be added in
+/// any order: a distinct text's word features are summed once, and so are its neighbour
+/// features as seen from each side, and a token adds those sums.
 fn each_sentence(
     doc: &Document,
     model: &Model,
@@ -161,9 +168,7 @@ fn each_sentence(
     // a distinct text has 11 word features
     let mut rows: Vec<model::Row> = Vec::with_capacity(prep.distinct() * 11);
     let mut ends: Vec<usize> = Vec::with_capacity(prep.distinct());
-    // A token's word features come first in its list, so their summed weights are a
-    // prefix of its emission scores: summed once per distinct text, every float addition
-    // still happens in the order `Model::score` over the whole list would do it.
+    // A token's word features depend on its text alone: summed once per distinct text.
     for (w, &need) in need_word.iter().enumerate() {
         if need {
             ids.clear();
@@ -172,19 +177,31 @@ fn each_sentence(
         }
         ends.push(rows.len());
     }
-    let words = model.sums(&rows, &ends, |_| [0.0; TAGS]);
-    // The neighbour features of a token read one neighbour's text alone: their rows are
-    // looked up once per distinct text (and once for the sentence edge).
-    let edge: [model::Row; NEIGHBOUR_FEATURES] =
-        std::array::from_fn(|k| model.find(prep.neighbour_feature(k, None)));
-    let neighbours: Vec<[model::Row; NEIGHBOUR_FEATURES]> = need_neighbour
+    let words = model.sums(&rows, &ends, |_| [0; TAGS], |u| *u);
+    // The neighbour features of a token read one neighbour's text alone: a text's rows
+    // are looked up once and summed by the side they are read from (entry 0 of
+    // `around` is beyond the sentence's edge; `around_of` has each needed text's).
+    let side = |w: Option<usize>| -> [Units; 4] {
+        let rows: [model::Row; NEIGHBOUR_FEATURES] =
+            std::array::from_fn(|k| model.find(prep.neighbour_feature(k, w)));
+        let mut sums = [[0; TAGS]; 4];
+        for (&row, d) in rows.iter().zip(NEIGHBOUR_OFFSETS) {
+            if let Some(s) = AROUND.iter().position(|&a| a == d) {
+                model.add_units(row, &mut sums[s]);
+            }
+        }
+        sums
+    };
+    let mut around = vec![side(None)];
+    let around_of: Vec<u32> = need_neighbour
         .iter()
         .enumerate()
         .map(|(w, &need)| {
             if need {
-                std::array::from_fn(|k| model.find(prep.neighbour_feature(k, Some(w))))
+                around.push(side(Some(w)));
+                around.len() as u32 - 1
             } else {
-                Default::default()
+                0
             }
         })
         .collect();
@@ -199,32 +216,46 @@ fn each_sentence(
             if !q {
                 let mut sink = Gather {
                     model,
-                    edge: &edge,
-                    neighbours: &neighbours,
                     rows: &mut rows,
                 };
                 prep.context(r.clone(), caps, i, &mut sink);
             }
             ends.push(rows.len());
         }
-        let emissions = model.sums(&rows, &ends, |k| {
+        let start = |k: usize| -> Units {
+            let i = r.start + k;
             if quiet.get(k).copied().unwrap_or(false) {
-                return [0.0; TAGS];
+                return [0; TAGS];
             }
-            words
-                .get(prep.word_of(r.start + k))
-                .copied()
-                .unwrap_or([0.0; TAGS])
-        });
+            let mut sum = words.get(prep.word_of(i)).copied().unwrap_or([0; TAGS]);
+            for (s, d) in AROUND.into_iter().enumerate() {
+                let j = i as isize + d;
+                let inside = j >= r.start as isize && j < r.end as isize;
+                let at = if inside {
+                    around_of
+                        .get(prep.word_of(j as usize))
+                        .copied()
+                        .unwrap_or(0)
+                } else {
+                    0
+                };
+                if let Some(add) = around.get(at as usize).and_then(|a| a.get(s)) {
+                    for (o, &v) in sum.iter_mut().zip(add) {
+                        *o = o.wrapping_add(v);
+                    }
+                }
+            }
+            sum
+        };
+        let emissions = model.sums(&rows, &ends, start, |u| model.scores(u));
         f(r, &emissions, quiet);
     }
 }
 
-/// Collects the rows of a token's context features, in order.
+/// Collects the rows of a token's context features but its neighbour ones (summed per
+/// distinct text instead).
 struct Gather<'a> {
     model: &'a Model,
-    edge: &'a [model::Row; NEIGHBOUR_FEATURES],
-    neighbours: &'a [[model::Row; NEIGHBOUR_FEATURES]],
     rows: &'a mut Vec<model::Row>,
 }
 
@@ -235,14 +266,7 @@ impl features::Sink for Gather<'_> {
     }
 
     #[inline]
-    fn neighbour(&mut self, _: &features::Prepared, k: usize, w: Option<usize>) {
-        let rows = match w {
-            Some(w) => self.neighbours.get(w),
-            None => Some(self.edge),
-        };
-        self.rows
-            .push(rows.and_then(|r| r.get(k)).copied().unwrap_or_default());
-    }
+    fn neighbour(&mut self, _: &features::Prepared, _: usize, _: Option<usize>) {}
 }
 
 /// Proposes the names of `doc`, with entity ids shared by mentions of one entity.

@@ -9,7 +9,10 @@
 //! ascending); `n` row exponents (`i8`); `n` tag masks (LEB128, bit `t` set when the row
 //! has a weight for tag `t`); and the row values, `i8`, one per set mask bit, row after
 //! row. A weight is `value × 2^exponent`: one scale per row keeps both the strong
-//! word features and the weak context ones precise where one global scale would not.
+//! word features and the weak context ones precise where one global scale would not. The
+//! exponents of one file lie within [`MAX_SHIFT`] of each other (a file whose do not is
+//! refused), so every weight is a whole number of the smallest scale's units and the
+//! recognizer sums them as integers ([`Units`]).
 
 use crate::span::NameType;
 
@@ -388,6 +391,8 @@ pub struct Model {
     /// `2^e` for every exponent `e` (index `e as u8`), computed as the weights always
     /// were, so `value × scale` gives the same `f32` bits.
     scales: Vec<f32>,
+    /// The smallest scale, `2^e` for the least exponent: the size of a [`Units`] unit.
+    unit: f32,
     rows: usize,
     /// The transition scores.
     pub transitions: Transitions,
@@ -398,8 +403,23 @@ pub struct Model {
 struct Slot {
     key: u32,
     exp: i8,
+    /// `exp` less the model's least exponent (set by [`Model::from_rows`]).
+    shift: u8,
     weights: [i8; TAGS],
 }
+
+/// Summed weights as whole numbers of the model's smallest scale ([`Model::unit`]).
+///
+/// Every weight is `value × 2^(exp − least) × unit` with `exp − least` at most
+/// [`MAX_SHIFT`], so a row adds `value << shift` to each tag: exactly, in any order. A
+/// token has fewer than 128 features, so a sum stays below `2^7 × 2^7 × 2^16 = 2^30`.
+/// Converted once, `sum × unit` is the `f32` that adding the rows as floats, in list
+/// order, gives as long as those float sums are exact: below `2^24` units, which the
+/// shipped weights (exponents −6 to −2, largest weight 25.5) keep many times over.
+pub type Units = [i32; TAGS];
+
+/// The widest spread of row exponents a weight file may have (see [`Units`]).
+pub const MAX_SHIFT: i32 = 16;
 
 /// The key of a free slot: no feature hash has bits beyond [`KEY_BITS`].
 const EMPTY: u32 = u32::MAX;
@@ -495,7 +515,12 @@ impl Model {
                 continue;
             }
             last_key = Some(key);
-            rows.push(Slot { key, exp, weights });
+            rows.push(Slot {
+                key,
+                exp,
+                shift: 0,
+                weights,
+            });
         }
         let mut model = Model::from_rows(&rows)?;
         model.rows = n;
@@ -503,8 +528,14 @@ impl Model {
         Some(model)
     }
 
-    /// A model of `rows` (distinct keys below `2^KEY_BITS`) and no transitions.
+    /// A model of `rows` (distinct keys below `2^KEY_BITS`) and no transitions; `None`
+    /// if their exponents spread wider than [`MAX_SHIFT`].
     fn from_rows(rows: &[Slot]) -> Option<Model> {
+        let least = rows.iter().map(|r| i32::from(r.exp)).min().unwrap_or(0);
+        let most = rows.iter().map(|r| i32::from(r.exp)).max().unwrap_or(0);
+        if most - least > MAX_SHIFT {
+            return None;
+        }
         let entries: Vec<u64> = rows
             .iter()
             .enumerate()
@@ -514,13 +545,17 @@ impl Model {
         let free = Slot {
             key: EMPTY,
             exp: 0,
+            shift: 0,
             weights: [0; TAGS],
         };
         let slots: Vec<Slot> = table
             .iter()
             .map(|&e| {
                 let row = ((e >> 32) as usize).checked_sub(1);
-                row.and_then(|i| rows.get(i)).copied().unwrap_or(free)
+                row.and_then(|i| rows.get(i)).map_or(free, |&r| Slot {
+                    shift: (i32::from(r.exp) - least) as u8,
+                    ..r
+                })
             })
             .collect();
         let fingerprints = slots.iter().map(|s| s.key as u8).collect();
@@ -529,6 +564,7 @@ impl Model {
             slots,
             fingerprints,
             scales: (0..=255u8).map(|e| 2f32.powi(i32::from(e as i8))).collect(),
+            unit: 2f32.powi(least),
             rows: rows.len(),
             transitions: Transitions::default(),
         })
@@ -598,6 +634,34 @@ impl Model {
         }
     }
 
+    /// Adds a row found by [`Model::find`] into `out`, in [`Units`].
+    #[inline]
+    pub fn add_units(&self, row: Row, out: &mut Units) {
+        let Some(slot) = row
+            .0
+            .checked_sub(1)
+            .and_then(|i| self.slots.get(i as usize))
+        else {
+            return;
+        };
+        let shift = u32::from(slot.shift);
+        for (o, &w) in out.iter_mut().zip(&slot.weights) {
+            *o = o.wrapping_add(i32::from(w) << shift);
+        }
+    }
+
+    /// The size of a [`Units`] unit: the smallest scale of the model's rows.
+    pub fn unit(&self) -> f32 {
+        self.unit
+    }
+
+    /// The scores that `units` stand for (exact below `2^24` units).
+    #[inline]
+    pub fn scores(&self, units: &Units) -> [f32; TAGS] {
+        let unit = self.unit;
+        units.map(|u| u as f32 * unit)
+    }
+
     /// Sets `out` to the sum of the rows of `features`.
     #[inline]
     pub fn score(&self, features: &[u32], out: &mut [f32; TAGS]) {
@@ -605,25 +669,26 @@ impl Model {
         self.add(features, out);
     }
 
-    /// Sums of rows: entry `k` of the result is `start(k)` plus the rows
-    /// `rows[ends[k - 1]..ends[k]]`, added in order. ([`Model::find`] has read every
-    /// row's slot already, so their cache misses overlapped.)
-    pub fn sums(
+    /// Sums of rows in [`Units`]: entry `k` of the result is `finish` of `start(k)` plus
+    /// the rows `rows[ends[k - 1]..ends[k]]`. ([`Model::find`] has read every row's slot
+    /// already, so their cache misses overlapped.)
+    pub fn sums<T>(
         &self,
         rows: &[Row],
         ends: &[usize],
-        mut start: impl FnMut(usize) -> [f32; TAGS],
-    ) -> Vec<[f32; TAGS]> {
+        mut start: impl FnMut(usize) -> Units,
+        mut finish: impl FnMut(&Units) -> T,
+    ) -> Vec<T> {
         let mut from = 0;
         ends.iter()
             .enumerate()
             .map(|(k, &end)| {
                 let mut out = start(k);
                 for &row in rows.get(from..end).unwrap_or(&[]) {
-                    self.add_row(row, &mut out);
+                    self.add_units(row, &mut out);
                 }
                 from = end;
-                out
+                finish(&out)
             })
             .collect()
     }
@@ -918,6 +983,7 @@ mod tests {
                     Slot {
                         key,
                         exp: 0,
+                        shift: 0,
                         weights,
                     }
                 })
@@ -947,12 +1013,67 @@ mod tests {
         let rows: Vec<Row> = keys.iter().map(|&k| m.find(k)).collect();
         assert!(rows.iter().any(|&r| r != Row(0)));
         let ends: Vec<usize> = (1..=40).map(|k| k * 100).collect();
-        let sums = m.sums(&rows, &ends, |k| [k as f32; TAGS]);
+        // a start of k units, as a float k × unit
+        let sums = m.sums(&rows, &ends, |k| [k as i32; TAGS], |u| m.scores(u));
         for (k, sum) in sums.iter().enumerate() {
-            let mut want = [k as f32; TAGS];
+            let mut want = [k as f32 * m.unit(); TAGS];
             m.add(&keys[k * 100..(k + 1) * 100], &mut want);
             assert_eq!(want.map(f32::to_bits), sum.map(f32::to_bits));
         }
+    }
+
+    #[test]
+    fn integer_sums_equal_float_sums_of_random_rows() {
+        // random rows with the shipped weights' spread of exponents and more: the units
+        // summed as integers, scaled once, equal the float sums row after row, bit for bit
+        let mut x = 99u64;
+        let mut next = move || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) as u32
+        };
+        let keys: Vec<u32> = (0..3000).map(|_| next() & ((1 << KEY_BITS) - 1)).collect();
+        let keys: Vec<u32> = keys
+            .into_iter()
+            .collect::<std::collections::BTreeSet<u32>>()
+            .into_iter()
+            .collect();
+        let rows: Vec<Slot> = keys
+            .iter()
+            .map(|&key| Slot {
+                key,
+                exp: -8 + (next() % 9) as i8,
+                shift: 0,
+                weights: std::array::from_fn(|_| next() as i8),
+            })
+            .collect();
+        let m = Model::from_rows(&rows).expect("a table");
+        assert_eq!(m.unit(), 2f32.powi(-8));
+        for n in [0usize, 1, 2, 17, 40, 90] {
+            for _ in 0..50 {
+                let picked: Vec<u32> = (0..n).map(|_| keys[next() as usize % keys.len()]).collect();
+                let mut want = [0.0; TAGS];
+                m.add(&picked, &mut want);
+                let mut units = [0; TAGS];
+                for &k in &picked {
+                    m.add_units(m.find(k), &mut units);
+                }
+                assert_eq!(want.map(f32::to_bits), m.scores(&units).map(f32::to_bits));
+            }
+        }
+    }
+
+    #[test]
+    fn exponents_spread_too_wide_are_refused() {
+        let row = |key, exp| Slot {
+            key,
+            exp,
+            shift: 0,
+            weights: [1; TAGS],
+        };
+        assert!(Model::from_rows(&[row(1, -10), row(2, 6)]).is_some());
+        assert!(Model::from_rows(&[row(1, -10), row(2, 7)]).is_none());
     }
 
     #[test]
