@@ -285,6 +285,13 @@ describe('the page', () => {
     assert.equal(json.text, text);
     assert.equal(json.offsets, 'utf16');
     assert.equal(json.spans.length, await page.locator('#output mark').count());
+    // the worker decodes the core's packed words: exactly the objects (and key order) of
+    // the core's JSON, speaker, cue, value and entities included
+    const core = await annotateInPage(text);
+    assert.ok(json.spans.some((s) => s.speaker && s.cue) && json.spans.some((s) => s.value));
+    assert.ok(json.entities.length > 0);
+    assert.equal(JSON.stringify(json.spans), JSON.stringify(core.spans));
+    assert.equal(JSON.stringify(json.entities), JSON.stringify(core.entities));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const html = readFileSync(await download.path(), 'utf8');

@@ -108,7 +108,7 @@ export async function newPage(context) {
 
 /** The files an embedding site downloads: the modules and the core (gzip -9 sizes). */
 export const EMBED_FILES = [
-  'newsmark.js', 'newsmark-annotate.js', 'newsmark-highlight.js', 'newsmark-text.js',
+  'newsmark.js', 'newsmark-annotate.js', 'newsmark-packed.js', 'newsmark-highlight.js', 'newsmark-text.js',
   'pkg/newsmark_core.js', 'pkg/newsmark_core_bg.wasm',
 ];
 

@@ -18,7 +18,7 @@ const OUT = resolve(outIndex >= 0 ? args[outIndex + 1] : join(ROOT, 'target/npm'
 const DIR = join(OUT, 'newsmark');
 
 // What an embedding site or a Node program loads, and nothing else (no page, no tests).
-const MODULES = ['newsmark.js', 'newsmark-annotate.js', 'newsmark-highlight.js', 'newsmark-text.js'];
+const MODULES = ['newsmark.js', 'newsmark-annotate.js', 'newsmark-packed.js', 'newsmark-highlight.js', 'newsmark-text.js'];
 const TYPES = ['newsmark.d.ts', 'newsmark-text.d.ts'];
 const CORE = ['pkg/newsmark_core.js', 'pkg/newsmark_core_bg.wasm'];
 
