@@ -89,11 +89,18 @@ pub fn annotate(text: &str) -> Annotations {
 /// number that cross are settled by length), so a kind's spans are the same whatever else
 /// is asked. Entities are always listed, since speakers refer to them.
 pub fn annotate_with(text: &str, options: &Options) -> Annotations {
+    // The order keeps the working set small on a long text: the numbers' tables are freed
+    // before the tagger's are built, the document before resolve, and the findings are
+    // gathered in the names' buffer, the largest (resolve needs no order between kinds).
     let doc = Document::new(text);
-    let names = names::recognize(&doc);
-    let mut proposals = quotes::recognize(&doc, &names);
-    proposals.extend(names);
-    proposals.extend(numbers::recognize(&doc));
+    let mut numbers = numbers::recognize(&doc);
+    numbers.shrink_to_fit();
+    let mut proposals = names::recognize(&doc);
+    let quotes = quotes::recognize(&doc, &proposals);
+    drop(doc);
+    proposals.reserve_exact(quotes.len() + numbers.len());
+    proposals.extend(quotes);
+    proposals.extend(numbers);
     let mut result = resolve::resolve(text, proposals);
     result.spans.retain(|a| options.wants(a.kind()));
     result

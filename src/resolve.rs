@@ -54,9 +54,16 @@ use crate::span::{Annotation, Annotations, Entity, Kind, Label, NameType, Span};
 use std::collections::BTreeMap;
 
 /// Applies the overlap policy and links entities. See the module docs.
-// Annotations are large; the policy sorts and picks indices, and each kept annotation
-// moves once, into the output.
+///
+/// The order of `proposals` matters only among proposals of one kind (the first of
+/// identical ones stays); kinds may come in any order.
+// Annotations are large (over 200 bytes natively): every sort here runs over compact
+// keys that carry the proposal's index, never over the annotations, and the kept ones are
+// moved into output order inside the proposals' own buffer, so one document's findings are
+// held once, not twice. The index as the last key makes each unstable sort give what a
+// stable sort by the other keys would.
 pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
+    use std::cmp::Reverse;
     let valid = |s: Span| {
         s.start < s.end
             && s.end <= text.len()
@@ -64,8 +71,11 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
             && text.is_char_boundary(s.end)
     };
     let mut proposals = proposals;
-    let mut quotes: Vec<usize> = Vec::new();
-    let mut others: Vec<usize> = Vec::with_capacity(proposals.len());
+    // (start, end first, index) of each quote; (longest first, number first, start, end,
+    // index) of each name and number
+    let mut quotes: Vec<(usize, Reverse<usize>, usize)> = Vec::new();
+    let mut others: Vec<(Reverse<usize>, bool, usize, usize, usize)> =
+        Vec::with_capacity(proposals.len());
     for (i, a) in proposals.iter_mut().enumerate() {
         if !valid(a.span) {
             continue;
@@ -82,55 +92,55 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
             sp.mention = sp.mention.filter(|&m| valid(m));
         }
         a.cue = a.cue.filter(|&c| valid(c));
+        let s = a.span;
         if a.kind() == Kind::Quote {
-            quotes.push(i);
+            quotes.push((s.start, Reverse(s.end), i));
         } else {
-            others.push(i);
+            others.push((
+                Reverse(s.len()),
+                a.kind() != Kind::Number,
+                s.start,
+                s.end,
+                i,
+            ));
         }
     }
-    let span = |i: usize| proposals[i].span;
 
     // 1. quotes: a laminar family, earliest start wins
-    quotes.sort_by_key(|&i| (span(i).start, std::cmp::Reverse(span(i).end)));
-    quotes.dedup_by_key(|i| span(*i));
-    let mut kept: Vec<usize> = Vec::with_capacity(quotes.len() + others.len());
+    quotes.sort_unstable();
+    quotes.dedup_by_key(|&mut (start, end, _)| (start, end));
+    // (start, end first, kind, index) of each kept proposal
+    let mut kept: Vec<(usize, Reverse<usize>, Kind, usize)> =
+        Vec::with_capacity(quotes.len() + others.len());
     let mut stack: Vec<Span> = Vec::new();
-    for q in quotes {
-        let qs = span(q);
-        while stack.last().is_some_and(|top| top.end <= qs.start) {
+    for (start, Reverse(end), q) in quotes {
+        while stack.last().is_some_and(|top| top.end <= start) {
             stack.pop();
         }
-        if stack.last().is_some_and(|top| qs.end > top.end) {
+        if stack.last().is_some_and(|top| end > top.end) {
             continue; // crosses an earlier quote
         }
-        stack.push(qs);
-        kept.push(q);
+        stack.push(Span::new(start, end));
+        kept.push((start, Reverse(end), Kind::Quote, q));
     }
 
     // 2. and 3. names and numbers: longest first, number before name on a tie
     let mut bounds: Vec<usize> = kept
         .iter()
-        .flat_map(|&q| [span(q).start, span(q).end])
+        .flat_map(|&(start, Reverse(end), _, _)| [start, end])
         .collect();
     bounds.sort_unstable();
     let cuts_a_quote = |s: Span| {
         let i = bounds.partition_point(|&b| b <= s.start);
         bounds.get(i).is_some_and(|&b| b < s.end)
     };
-    others.sort_by_key(|&i| {
-        let a = &proposals[i];
-        (
-            std::cmp::Reverse(a.span.len()),
-            a.kind() != Kind::Number,
-            a.span.start,
-        )
-    });
+    others.sort_unstable();
     // start -> (end, a name?), disjoint; and the numbers nested in those names, disjoint
     let mut taken: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
     let mut nested: BTreeMap<usize, usize> = BTreeMap::new();
-    for i in others {
-        let a = &proposals[i];
-        let s = a.span;
+    for (_, is_name, start, end, i) in others {
+        let s = Span::new(start, end);
+        let kind = if is_name { Kind::Name } else { Kind::Number };
         if cuts_a_quote(s) {
             continue;
         }
@@ -143,24 +153,60 @@ pub fn resolve(text: &str, proposals: Vec<Annotation>) -> Annotations {
                 .range(..s.end)
                 .next_back()
                 .map_or(true, |(_, &e)| e <= s.start);
-            if name && inside && free && a.kind() == Kind::Number && holds_figure(text, a) {
+            if name && inside && free && !is_name && holds_figure(text, &proposals[i]) {
                 nested.insert(s.start, s.end);
-                kept.push(i);
+                kept.push((s.start, Reverse(s.end), kind, i));
             }
             continue;
         }
-        taken.insert(s.start, (s.end, a.kind() == Kind::Name));
-        kept.push(i);
+        taken.insert(s.start, (s.end, is_name));
+        kept.push((s.start, Reverse(s.end), kind, i));
     }
+    drop((taken, nested, bounds));
 
-    kept.sort_by_key(|&i| {
-        let a = &proposals[i];
-        (a.span.start, std::cmp::Reverse(a.span.end), a.kind())
-    });
-    let mut slots: Vec<Option<Annotation>> = proposals.into_iter().map(Some).collect();
-    let mut spans: Vec<Annotation> = kept.iter().filter_map(|&i| slots[i].take()).collect();
+    kept.sort_unstable();
+    let order: Vec<usize> = kept.into_iter().map(|(.., i)| i).collect();
+    let mut spans = select(proposals, &order);
     let entities = link(text, &mut spans);
     Annotations { spans, entities }
+}
+
+/// `items[order[0]], items[order[1]], …` (indices distinct and in bounds), moved inside
+/// `items`' own buffer: the kept are compacted in place, then put in order by following
+/// the cycles of the permutation, a swap per item.
+fn select<T>(mut items: Vec<T>, order: &[usize]) -> Vec<T> {
+    // rank[i]: where item i lands when the kept are compacted in their old order
+    const GONE: usize = usize::MAX;
+    let mut rank = vec![GONE; items.len()];
+    for &i in order {
+        if let Some(r) = rank.get_mut(i) {
+            *r = 0;
+        }
+    }
+    for (n, r) in rank.iter_mut().filter(|r| **r != GONE).enumerate() {
+        *r = n;
+    }
+    let mut kept = rank.iter().map(|&r| r != GONE);
+    items.retain(|_| kept.next().unwrap_or(false));
+    // from[j]: where the item for place j is now
+    let from: Vec<usize> = order.iter().filter_map(|&i| rank.get(i).copied()).collect();
+    drop(rank);
+    let mut done = vec![false; from.len()];
+    for first in 0..from.len() {
+        let mut j = first;
+        while !done[j] {
+            done[j] = true;
+            let k = from[j];
+            if k == first {
+                break;
+            }
+            items.swap(j, k);
+            j = k;
+        }
+    }
+    items.truncate(from.len());
+    items.shrink_to_fit();
+    items
 }
 
 /// True for a number that may nest in a name: any but a date or time written without a
@@ -377,6 +423,24 @@ mod tests {
         assert_eq!(r.spans[0].cue, None);
         assert_eq!(r.spans[1].entity, None);
         assert!(r.spans[1].speaker.is_none());
+    }
+
+    #[test]
+    fn select_moves_the_kept_into_order() {
+        let items: Vec<u32> = (0..60).map(|i| i * 10).collect();
+        // a shuffled subset: every third left out, the rest in an LCG's order
+        let mut order: Vec<usize> = (0..60).filter(|i| i % 3 != 0).collect();
+        let mut x = 7u64;
+        for k in (1..order.len()).rev() {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            order.swap(k, (x >> 33) as usize % (k + 1));
+        }
+        let want: Vec<u32> = order.iter().map(|&i| items[i]).collect();
+        assert_eq!(select(items, &order), want);
+        assert_eq!(select(vec!['a', 'b'], &[1, 0]), ['b', 'a']);
+        assert!(select(vec!['a', 'b'], &[]).is_empty());
     }
 
     #[test]

@@ -61,7 +61,9 @@ impl<'a> Document<'a> {
     /// Segments `text`.
     pub fn new(text: &'a str) -> Document<'a> {
         let paragraphs = paragraphs(text);
-        let tokens = tokens(text);
+        let mut tokens = tokens(text);
+        // the largest table of a document, held through every stage: no spare capacity
+        tokens.shrink_to_fit();
         let sentences = sentences(text, &paragraphs, &tokens);
         Document {
             text,
