@@ -160,6 +160,30 @@ fn plain(s: &str) -> bool {
     }
 }
 
+/// Whether `s` has no capital letter, and whether it is [`plain`]: for an ASCII text
+/// (most are) by its bytes alone, without decoding characters.
+#[inline]
+fn flags(s: &str) -> (bool, bool) {
+    if !s.is_ascii() {
+        return (!s.chars().any(char::is_uppercase), plain(s));
+    }
+    let b = s.as_bytes();
+    let no_upper = !b.iter().any(u8::is_ascii_uppercase);
+    // an ASCII character is lowercase when it is `a`-`z`, and a capital when `A`-`Z`
+    let plain = match b {
+        [] => false,
+        [first, rest @ ..] if first.is_ascii_lowercase() => rest
+            .iter()
+            .all(|&c| c.is_ascii_lowercase() || c == b'\'' || c == b'-'),
+        [c] => matches!(
+            c,
+            b',' | b'.' | b';' | b':' | b'!' | b'?' | b'"' | b'\'' | b'(' | b')' | b'-'
+        ),
+        _ => false,
+    };
+    (no_upper, plain)
+}
+
 /// The class of a character in a word shape.
 #[inline]
 fn shape_class(c: char) -> char {
@@ -476,14 +500,15 @@ impl Prepared {
             let w = loop {
                 match index.get(at).copied().unwrap_or(0) {
                     0 => {
+                        let (no_upper, plain) = flags(s);
                         words.push(Word {
                             tok: word_values(s),
-                            no_upper: !s.chars().any(char::is_uppercase),
+                            no_upper,
                             counted: false,
                             lc_seen: false,
                             common: false,
                             facts: 0,
-                            plain: plain(s),
+                            plain,
                         });
                         texts.push(s);
                         if let Some(slot) = index.get_mut(at) {
@@ -515,10 +540,6 @@ impl Prepared {
             w.lc_seen = t.upper_first && lowercase_words.contains(&t.lower);
             w.common = t.upper_first && lexicon.contains(t.key);
         }
-        let keys: Vec<u64> = of_token
-            .iter()
-            .map(|&w| words[w as usize].tok.key)
-            .collect();
         // a one-word phrase depends on the text alone: looked up once per distinct text
         let lists = lists::lists();
         let singles: Vec<(u16, bool)> = words
@@ -528,8 +549,7 @@ impl Prepared {
                 lists.look_up(h)
             })
             .collect();
-        let singles: Vec<(u16, bool)> = of_token.iter().map(|&w| singles[w as usize]).collect();
-        let list_pos = list_positions(lists, &keys, &singles, sentences);
+        let list_pos = list_positions(lists, &words, &of_token, &singles, sentences);
         doc_facts(doc, sentences, &of_token, &list_pos, &mut words);
         Prepared {
             words,
@@ -790,30 +810,38 @@ fn doc_facts(
 
 /// For each token, the list categories of entries covering it, by position in the
 /// entry: `[single, begin, inside, last]`.
-/// `singles[i]` is what `lists` has for token `i` alone: its categories, and whether a
-/// longer entry begins with it.
+/// `singles[w]` is what `lists` has for distinct text `w` alone: its categories, and
+/// whether a longer entry begins with it.
 fn list_positions(
     lists: &Lists,
-    keys: &[u64],
+    words: &[Word],
+    of_token: &[u32],
     singles: &[(u16, bool)],
     sentences: &[Range<usize>],
 ) -> Vec<[u16; 4]> {
-    let mut pos = vec![[0u16; 4]; keys.len()];
+    let key = |i: usize| {
+        of_token
+            .get(i)
+            .and_then(|&w| words.get(w as usize))
+            .map_or(0, |w| w.tok.key)
+    };
+    let mut pos = vec![[0u16; 4]; of_token.len()];
     for r in sentences {
         for i in r.clone() {
-            let (bits, extends) = singles.get(i).copied().unwrap_or_default();
+            let single = of_token.get(i).and_then(|&w| singles.get(w as usize));
+            let (bits, extends) = single.copied().unwrap_or_default();
             pos[i][0] |= bits;
             // no longer entry begins with this word (most words begin none)
             if !extends {
                 continue;
             }
-            let mut h = extend_key(0, keys[i]);
+            let mut h = extend_key(0, key(i));
             for len in 2..=MAX_TOKENS {
                 let j = i + len - 1;
                 if j >= r.end {
                     break;
                 }
-                h = extend_key(h, keys[j]);
+                h = extend_key(h, key(j));
                 let (bits, extends) = lists.look_up(h);
                 if bits != 0 {
                     if len == 1 {
@@ -1039,6 +1067,50 @@ mod tests {
         }
         for w in ["The", "x.org", "3", "/", "#tag", "@", "中文", "-x", ""] {
             assert!(!plain(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn text_flags_by_bytes_equal_those_by_characters() {
+        let mut texts: Vec<String> = [
+            "",
+            "a",
+            "A",
+            "ab",
+            "aB",
+            "don't",
+            "well-known",
+            "-x",
+            "x-",
+            ",",
+            "“",
+            "’",
+            "...",
+            "'",
+            "\"",
+            "(",
+            ")",
+            "-",
+            "—",
+            "a.b",
+            "a1",
+            "ünï",
+            "Ünï",
+            "x\u{7f}",
+            "\u{7f}",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // every ASCII character alone and after a lowercase letter
+        for c in 0u8..128 {
+            texts.push((c as char).to_string());
+            texts.push(format!("a{}", c as char));
+            texts.push(format!("{}a", c as char));
+        }
+        for t in &texts {
+            let want = (!t.chars().any(char::is_uppercase), plain(t));
+            assert_eq!(flags(t), want, "{t:?}");
         }
     }
 

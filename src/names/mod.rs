@@ -124,6 +124,21 @@ pub fn tag_with(doc: &Document, model: &Model, lexicon: &lists::Lexicon) -> Vec<
 /// The neighbours a token's neighbour features read, by offset (see [`NEIGHBOUR_OFFSETS`]).
 const AROUND: [isize; 4] = [-2, -1, 1, 2];
 
+/// The entry of [`AROUND`] each neighbour feature reads.
+const SIDE: [usize; NEIGHBOUR_FEATURES] = {
+    let mut a = [0; NEIGHBOUR_FEATURES];
+    let mut k = 0;
+    while k < NEIGHBOUR_FEATURES {
+        let mut s = 0;
+        while AROUND[s] != NEIGHBOUR_OFFSETS[k] {
+            s += 1;
+        }
+        a[k] = s;
+        k += 1;
+    }
+    a
+};
+
 /// Calls `f` with each sentence's token range, the emission scores of its tokens and
 /// which of them are [quiet](features::Prepared::quiet): the sums of the weights of
 /// every token's features, computed a sentence at a time (a document's features are
@@ -185,9 +200,9 @@ fn each_sentence(
         let rows: [model::Row; NEIGHBOUR_FEATURES] =
             std::array::from_fn(|k| model.find(prep.neighbour_feature(k, w)));
         let mut sums = [[0; TAGS]; 4];
-        for (&row, d) in rows.iter().zip(NEIGHBOUR_OFFSETS) {
-            if let Some(s) = AROUND.iter().position(|&a| a == d) {
-                model.add_units(row, &mut sums[s]);
+        for (&row, s) in rows.iter().zip(SIDE) {
+            if let Some(sum) = sums.get_mut(s) {
+                model.add_units(row, sum);
             }
         }
         sums
