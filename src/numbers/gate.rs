@@ -128,11 +128,25 @@ const ANCHORS: &[&str] = &[
     "negative",
 ];
 
-/// The class of every listed word (lowercase), built on first use, with a filter of
-/// its keys and one of the anchors only (the commonest words of a text, `the`, `of`,
-/// `in`, are leads: the anchor filter turns them away without hashing them).
-fn classes() -> &'static (Filter, Filter, FnvMap<&'static str, u8>) {
-    static MAP: OnceLock<(Filter, Filter, FnvMap<&'static str, u8>)> = OnceLock::new();
+/// The tables of the gate, built on first use.
+struct Classes {
+    /// A filter of the keys of `map`.
+    filter: Filter,
+    /// The class of every listed word (lowercase).
+    map: FnvMap<&'static str, u8>,
+    /// A filter of the keys of `numbers`.
+    number_filter: Filter,
+    /// The anchor words and their plurals (`thirds`, `Fridays`, `millions`): a word's
+    /// anchor test is one look-up.
+    numbers: FnvMap<String, ()>,
+}
+
+/// The longest key of [`Classes::map`] that an anchor test looks up (no listed word is
+/// longer; most words of a text are turned away by their length).
+const MAX_WORD: usize = 14;
+
+fn classes() -> &'static Classes {
+    static MAP: OnceLock<Classes> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut m: FnvMap<&'static str, u8> = FnvMap::default();
         let mut add = |w: &'static str, c: u8| *m.entry(w).or_insert(0) |= c;
@@ -186,37 +200,47 @@ fn classes() -> &'static (Filter, Filter, FnvMap<&'static str, u8>) {
         for w in lower {
             add(w.as_str(), LEAD);
         }
-        let mut f = Filter::new();
-        let mut anchors = Filter::new();
+        let mut filter = Filter::new();
+        let mut number_filter = Filter::new();
+        let mut numbers = FnvMap::default();
         for (w, &c) in &m {
-            f.insert(w);
-            if c & ANCHOR != 0 {
-                anchors.insert(w);
+            filter.insert(w);
+            if c & ANCHOR != 0 && w.len() <= MAX_WORD {
+                for n in [w.to_string(), format!("{w}s")] {
+                    number_filter.insert(&n);
+                    numbers.insert(n, ());
+                }
             }
         }
-        (f, anchors, m)
+        Classes {
+            filter,
+            map: m,
+            number_filter,
+            numbers,
+        }
     })
 }
 
 fn class(w: &str) -> u8 {
-    // no listed word is longer; most words of a text are turned away here
-    if w.len() > 14 {
+    if w.len() > MAX_WORD {
         return 0;
     }
-    let (filter, _, map) = classes();
-    if !filter.may_hold(w) {
+    let c = classes();
+    if !c.filter.may_hold(w) {
         return 0;
     }
-    map.get(w).copied().unwrap_or(0)
+    c.map.get(w).copied().unwrap_or(0)
 }
 
-/// True when `w` is an anchor word: `class(w) & ANCHOR != 0`, with fewer look-ups.
-fn anchor_word(w: &str) -> bool {
-    if w.len() > 14 {
+/// True when `w` (without its final periods) is an anchor word or the plural of one:
+/// `twenty`, `Sept.`, `thirds`, `Fridays`, `millions`.
+fn number_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    if w.len() > MAX_WORD + 1 {
         return false;
     }
-    let (_, anchors, map) = classes();
-    anchors.may_hold(w) && map.get(w).is_some_and(|&c| c & ANCHOR != 0)
+    let c = classes();
+    c.number_filter.may_hold(w) && c.numbers.contains_key(w)
 }
 
 /// True when token `i` is an anchor (see the module docs).
@@ -224,13 +248,9 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     let Some(t) = cx.toks.get(i) else {
         return false;
     };
-    // one pass over the bytes for what the tests below ask
-    let (mut digit, mut dash, mut wide) = (false, false, false);
-    for &b in t.text.as_bytes() {
-        digit |= b.is_ascii_digit();
-        dash |= b == b'-';
-        wide |= !b.is_ascii();
-    }
+    let digit = t.bytes & super::DIGIT != 0;
+    let dash = t.bytes & super::DASH != 0;
+    let wide = t.bytes & super::WIDE != 0;
     if t.kind == TokenKind::Number || digit || wide && lx::vulgar_fraction(t.text).is_some() {
         return true;
     }
@@ -247,10 +267,6 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     }
     // the number words inside "twenty-one", "six-mile", "third-quarter", "mid-November",
     // also with a final period ("Sept.") or plural ("thirds", "Fridays", "millions")
-    let number_word = |p: &str| {
-        let p = p.trim_end_matches('.');
-        anchor_word(p) || p.strip_suffix('s').is_some_and(anchor_word)
-    };
     let low = cx.low(i);
     // most words hold none of the four dashes (the three besides `-` are not ASCII); an
     // ASCII word's lowercase text has a dash where the word has one
@@ -276,4 +292,36 @@ pub(super) fn starts(cx: &Cx) -> Vec<bool> {
         out[i] = reach;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{class, number_word, ANCHOR};
+
+    /// The test of a word as two look-ups of the classes (the word, then without a
+    /// final `s`): what [`number_word`]'s one look-up of anchors and plurals replaced.
+    fn number_word_by_classes(w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        class(w) & ANCHOR != 0 || w.strip_suffix('s').is_some_and(|s| class(s) & ANCHOR != 0)
+    }
+
+    #[test]
+    fn number_words_are_the_anchors_and_their_plurals() {
+        let map = &super::classes().map;
+        let mut words: Vec<String> = Vec::new();
+        for &w in map.keys() {
+            for v in [w.to_string(), format!("{w}s"), format!("{w}.")] {
+                words.push(v.clone());
+                words.push(format!("{v}s"));
+                words.push(v.chars().skip(1).collect());
+            }
+        }
+        words.extend(
+            ["", ".", "s", "ss", "the", "thes", "thirdss", "fifteenthes"].map(String::from),
+        );
+        words.push("x".repeat(14) + "s");
+        for w in &words {
+            assert_eq!(number_word(w), number_word_by_classes(w), "{w:?}");
+        }
+    }
 }

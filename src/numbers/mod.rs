@@ -56,6 +56,7 @@ use crate::segment::{Document, TokenKind};
 use crate::span::{Annotation, Label, NumberType, NumberValue, Span};
 
 /// Proposes the numbers of `doc`.
+#[inline(never)]
 pub fn recognize(doc: &Document) -> Vec<Annotation> {
     let cx = Cx::new(doc);
     let starts = gate::starts(&cx);
@@ -140,6 +141,51 @@ pub(crate) struct Tok<'a> {
     pub initial: bool,
     /// True when it is part of a web address, where no figure is read.
     pub in_url: bool,
+    /// What its bytes hold: [`DIGIT`], [`DASH`], [`WIDE`] (for the gate and the
+    /// lowercasing, from one pass over the bytes).
+    bytes: u8,
+}
+
+/// In [`Tok::bytes`]: the token holds an ASCII digit.
+const DIGIT: u8 = 1;
+/// In [`Tok::bytes`]: the token holds `-`.
+const DASH: u8 = 2;
+/// In [`Tok::bytes`]: the token holds a byte that is not ASCII.
+const WIDE: u8 = 4;
+
+/// What each byte contributes to [`Tok::bytes`] (one load per byte instead of three
+/// tests).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            WIDE
+        } else if b == b'-' as usize {
+            DASH
+        } else if b >= b'0' as usize && b <= b'9' as usize {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// True when `c` is its own lowercase (so a text of such characters is its own
+/// lowercase text: `’`, `—`, `é`).
+fn caseless(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    // general punctuation (quotes, dashes) has no case
+    ('\u{2000}'..='\u{206F}').contains(&c) || c.to_lowercase().eq(std::iter::once(c))
+}
+
+/// [`Tok::bytes`] of `text`.
+fn byte_classes(text: &str) -> u8 {
+    text.bytes().fold(0, |m, b| m | BYTE_CLASS[usize::from(b)])
 }
 
 /// The tokens of a document, with the look-ups the grammar needs.
@@ -165,30 +211,35 @@ pub(crate) struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     fn new(doc: &Document<'a>) -> Cx<'a> {
-        let mut starts = doc.sentences.iter().map(|s| s.start).peekable();
-        let url_list = urls(doc.text);
-        let mut urls = url_list.iter().peekable();
+        let sentences = &doc.sentences;
+        let urls = urls(doc.text);
+        let (mut si, mut ui) = (0, 0);
         let mut toks: Vec<Tok<'a>> = Vec::with_capacity(doc.tokens.len());
         let mut lows = String::with_capacity(doc.text.len() + doc.text.len() / 8);
         lows.push_str(doc.text);
         lows.make_ascii_lowercase();
+        // tokens that are the letter `I`, for the regnal test below
+        let mut eyes = Vec::new();
         for t in &doc.tokens {
-            let text = doc.slice(t.span);
-            while urls.peek().is_some_and(|u| u.end <= t.span.start) {
-                urls.next();
+            let at = t.span.start;
+            let text = doc.text.get(t.span.range()).unwrap_or("");
+            while urls.get(ui).is_some_and(|u| u.end <= at) {
+                ui += 1;
             }
-            while starts.peek().is_some_and(|&s| s < t.span.start) {
-                starts.next();
+            while sentences.get(si).is_some_and(|s| s.start < at) {
+                si += 1;
             }
-            let at_start = starts.peek() == Some(&t.span.start);
+            let at_start = sentences.get(si).is_some_and(|s| s.start == at);
             let after_opener = toks.last().is_some_and(|p: &Tok| {
                 p.initial
                     && p.kind == TokenKind::Punct
                     && matches!(p.text, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-")
             });
+            let bytes = byte_classes(text);
             let low = if text.len() > 48 {
                 0..0
-            } else if text.is_ascii() {
+            } else if bytes & WIDE == 0 || text.chars().all(caseless) {
+                // the text lowercased as ASCII holds it at its own offsets
                 t.span.range()
             } else {
                 // the whole word at once: a final sigma lowercases to ς
@@ -196,13 +247,17 @@ impl<'a> Cx<'a> {
                 lows.push_str(&text.to_lowercase());
                 from..lows.len()
             };
+            if text == "I" {
+                eyes.push(toks.len());
+            }
             toks.push(Tok {
                 text,
                 low,
                 span: t.span,
                 kind: t.kind,
                 initial: at_start || after_opener,
-                in_url: urls.peek().is_some_and(|u| u.start <= t.span.start),
+                in_url: urls.get(ui).is_some_and(|u| u.start <= at),
+                bytes,
             });
         }
         let mut cx = Cx {
@@ -214,8 +269,9 @@ impl<'a> Cx<'a> {
             figures: Default::default(),
             measures: Default::default(),
         };
-        let regnal = (1..cx.len())
-            .filter(|&i| cx.raw(i) == "I" && grammar::plain_regnal(&cx, i))
+        let regnal = eyes
+            .into_iter()
+            .filter(|&i| i > 0 && grammar::plain_regnal(&cx, i))
             .filter(|&i| grammar::regnal_one(&cx, i))
             .map(|i| cx.low(i - 1).to_string())
             .collect();
@@ -328,8 +384,9 @@ fn url_extent(text: &str, p: usize) -> (std::ops::Range<usize>, usize) {
 }
 
 /// Every byte where a web address may start, in order: `http://` and `https://` (found
-/// by their colon), and `www.` after no letter or digit. Both are found with the
-/// standard library's fast searches instead of a test of every byte.
+/// by their colon), and `www.` after no letter or digit (found by its period). Both
+/// are found with the standard library's fast byte searches instead of a test of every
+/// byte.
 fn url_starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut schemes = Vec::new();
@@ -344,17 +401,18 @@ fn url_starts(text: &str) -> Vec<usize> {
         }
         from = c + 1;
     }
+    // `www.` by its period (a byte search, and far fewer periods than `w`s in a text):
+    // every `www.` has its period three bytes on
     let mut www = Vec::new();
     let mut from = 0;
-    while let Some(p) = text
-        .get(from..)
-        .and_then(|t| t.find("www."))
-        .map(|p| from + p)
-    {
-        if p == 0 || !b[p - 1].is_ascii_alphanumeric() {
-            www.push(p);
+    while let Some(d) = text.get(from..).and_then(|t| t.find('.')).map(|d| from + d) {
+        if d >= 3 && &b[d - 3..d] == b"www" {
+            let p = d - 3;
+            if p == 0 || !b[p - 1].is_ascii_alphanumeric() {
+                www.push(p);
+            }
         }
-        from = p + 1;
+        from = d + 1;
     }
     if www.is_empty() {
         return schemes;

@@ -459,3 +459,71 @@ proptest::proptest! {
         proptest::prop_assert_eq!(super::urls(&text), urls_byte_by_byte(&text));
     }
 }
+
+/// The gate against trying every token, on the shared numbers sets (read from
+/// `../shared` at run time): the first `BUDGET` bytes of text of each set, so that the
+/// ungated scan keeps the test quick.
+#[test]
+fn gate_is_exact_on_the_shared_sets() {
+    const BUDGET: usize = 150_000;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/numbers");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("SKIPPED: {} is absent", dir.display());
+        return;
+    };
+    for e in entries.flatten() {
+        let Ok(file) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let mut read = 0;
+        for line in file.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let Some(text) = v["text"].as_str() else {
+                continue;
+            };
+            same_as_ungated(text);
+            read += text.len();
+            if read > BUDGET {
+                break;
+            }
+        }
+    }
+}
+
+/// A character that `caseless` lets stand for its own lowercase lowercases to itself.
+#[test]
+fn caseless_characters_are_their_own_lowercase() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        if super::caseless(c) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+    for s in ["’s", "—", "“", "é", "½", "ünd", "naïve"] {
+        assert!(s.chars().all(super::caseless));
+        assert_eq!(s.to_lowercase(), s);
+    }
+    assert!(!"Σ".chars().all(super::caseless));
+    assert!(!"Café".chars().all(super::caseless));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+    /// The table of byte classes says what a test of each byte says.
+    #[test]
+    fn byte_classes_match_the_tests_of_each_byte(s in "\\PC{0,12}") {
+        let b = s.as_bytes();
+        let mut want = 0;
+        for (has, bit) in [
+            (b.iter().any(u8::is_ascii_digit), super::DIGIT),
+            (b.contains(&b'-'), super::DASH),
+            (!s.is_ascii(), super::WIDE),
+        ] {
+            if has {
+                want |= bit;
+            }
+        }
+        proptest::prop_assert_eq!(super::byte_classes(&s), want);
+    }
+}
