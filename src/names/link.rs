@@ -283,7 +283,19 @@ fn given_names(doc: &Document, ms: &mut Vec<Mention>) {
     let mut added = Vec::new();
     for &s in &doc.sentences {
         let r = doc.tokens_in(s);
-        for i in r.start + 1..r.end.saturating_sub(1) {
+        let inside = doc
+            .tokens
+            .get(r.start + 1..r.end.saturating_sub(1))
+            .unwrap_or_default();
+        for (i, t) in (r.start + 1..).zip(inside) {
+            // (a token opening with an ASCII byte that is no capital, most of them, is
+            // turned away before `shaped` reads it again)
+            if bytes
+                .get(t.span.start)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                continue;
+            }
             if shaped(i)
                 && shaped(i + 1)
                 && {
