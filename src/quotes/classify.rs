@@ -209,7 +209,7 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
         let title = title
             || words <= 8 && words > 0 && q.depth == 0 && title_case && (appositive || named_work);
         // a nickname between given name and surname: Robert C. “Bobby” Scott
-        let next_tok = doc.token_at_or_after(q.q.span.end);
+        let next_tok = after;
         let capital_word = |j: usize| {
             doc.tokens.get(j).is_some_and(|t| {
                 t.kind == TokenKind::Word && doc.slice(t.span).starts_with(char::is_uppercase)
@@ -227,7 +227,7 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
                 .get(next_tok)
                 .is_some_and(|t| t.span.start == q.q.span.end + 1);
         // a quoted word used as a modifier inside a noun phrase (the “temporary” bridge)
-        let next = doc.token_at_or_after(q.q.span.end);
+        let next = after;
         let modifier = !inner.ends_with([',', '.', ';', ':', '!', '?'])
             && doc.tokens.get(next).is_some_and(|t| {
                 t.kind == TokenKind::Word
