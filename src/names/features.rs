@@ -184,6 +184,11 @@ fn flags(s: &str) -> (bool, bool) {
     (no_upper, plain)
 }
 
+/// The bias feature: the first of every token's [word features](Prepared::word_features).
+pub fn bias() -> u32 {
+    feat(T_BIAS, 0)
+}
+
 /// The class of a character in a word shape.
 #[inline]
 fn shape_class(c: char) -> char {
@@ -492,7 +497,8 @@ impl Prepared {
         let mut words: Vec<Word> = Vec::with_capacity(distinct);
         let mut of_token = Vec::with_capacity(doc.tokens.len());
         // the values are hashes already: no SipHash
-        let mut lowercase_words: HashSet<u64, lists::KeyHash> = HashSet::default();
+        let mut lowercase_words: HashSet<u64, lists::KeyHash> =
+            HashSet::with_capacity_and_hasher(distinct, lists::KeyHash);
         for t in &doc.tokens {
             let s = doc.slice(t.span);
             let h = str_hash(s);
@@ -605,7 +611,8 @@ impl Prepared {
 
     /// Appends the features that read only the text of a token (distinct text `w`): the
     /// same for every token with that text. They come first in a token's list, so the
-    /// recognizer sums their weights once per distinct text.
+    /// recognizer sums their weights once per distinct text. The first is [`bias`], the
+    /// same for every text.
     pub fn word_features(&self, w: usize, ids: &mut Vec<u32>) {
         let Some(t) = self.words.get(w).map(|w| &w.tok) else {
             return;

@@ -183,16 +183,20 @@ fn each_sentence(
     // a distinct text has 11 word features
     let mut rows: Vec<model::Row> = Vec::with_capacity(prep.distinct() * 11);
     let mut ends: Vec<usize> = Vec::with_capacity(prep.distinct());
-    // A token's word features depend on its text alone: summed once per distinct text.
+    // A token's word features depend on its text alone: summed once per distinct text,
+    // from the bias feature's row, which every text has first.
+    let mut bias = [0; TAGS];
+    model.add_units(model.find(features::bias()), &mut bias);
     for (w, &need) in need_word.iter().enumerate() {
         if need {
             ids.clear();
             prep.word_features(w, &mut ids);
-            rows.extend(ids.iter().map(|&id| model.find(id)));
+            debug_assert_eq!(ids.first(), Some(&features::bias()));
+            rows.extend(ids.iter().skip(1).map(|&id| model.find(id)));
         }
         ends.push(rows.len());
     }
-    let words = model.sums(&rows, &ends, |_| [0; TAGS], |u| *u);
+    let words = model.sums(&rows, &ends, |_| bias, |u| *u);
     // The neighbour features of a token read one neighbour's text alone: a text's rows
     // are looked up once and summed by the side they are read from (entry 0 of
     // `around` is beyond the sentence's edge; `around_of` has each needed text's).
@@ -207,7 +211,8 @@ fn each_sentence(
         }
         sums
     };
-    let mut around = vec![side(None)];
+    let mut around = Vec::with_capacity(1 + need_neighbour.iter().filter(|&&n| n).count());
+    around.push(side(None));
     let around_of: Vec<u32> = need_neighbour
         .iter()
         .enumerate()
