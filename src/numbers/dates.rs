@@ -8,11 +8,10 @@
 //! minutes`, `next 3 days`).
 
 use super::grammar::{duration, figure, literal};
-use super::lexicon::{self as lx, FnvMap};
-use super::{Cx, Hit};
+use super::lexicon as lx;
+use super::{Cx, Hit, PerToken};
 use crate::segment::TokenKind;
 use crate::span::{NumberType, NumberValue};
-use std::cell::RefCell;
 
 /// A date, a time or both, as read.
 #[derive(Clone, Debug, Default)]
@@ -497,37 +496,31 @@ fn bare(cx: &Cx, i: usize) -> Option<Dt> {
     })
 }
 
-/// A date, a time, or a date with a time.
 /// The readings of [`point`] and [`date`] at each token asked, kept for a document: the
 /// parsers ask for the same position several times (a range reads its low end where a
 /// point is then tried), and both are functions of the tokens alone.
-#[derive(Default)]
 pub(crate) struct Memo {
-    point: RefCell<FnvMap<usize, Option<Dt>>>,
-    date: RefCell<FnvMap<usize, Option<Dt>>>,
+    point: PerToken<Option<Dt>>,
+    date: PerToken<Option<Dt>>,
 }
 
-/// `f(cx, i)`, read from `table` when it was computed before.
-fn memo(
-    table: &RefCell<FnvMap<usize, Option<Dt>>>,
-    cx: &Cx,
-    i: usize,
-    f: fn(&Cx, usize) -> Option<Dt>,
-) -> Option<Dt> {
-    if let Some(d) = table.borrow().get(&i) {
-        return d.clone();
+impl Memo {
+    /// No readings yet, for `n` tokens.
+    pub(crate) fn new(n: usize) -> Memo {
+        Memo {
+            point: PerToken::new(n),
+            date: PerToken::new(n),
+        }
     }
-    let d = f(cx, i);
-    table.borrow_mut().insert(i, d.clone());
-    d
 }
 
+/// A date, a time, or a date with a time.
 fn point(cx: &Cx, i: usize) -> Option<Dt> {
-    memo(&cx.memo.point, cx, i, point_at)
+    cx.memo.point.get(i, || point_at(cx, i))
 }
 
 fn date(cx: &Cx, i: usize) -> Option<Dt> {
-    memo(&cx.memo.date, cx, i, date_at)
+    cx.memo.date.get(i, || date_at(cx, i))
 }
 
 fn point_at(cx: &Cx, i: usize) -> Option<Dt> {

@@ -113,12 +113,8 @@ fn is_ordinal_suffix(s: &str) -> bool {
 /// the same token by many parsers (twelve times per start of the scanner on news text),
 /// so each reading is kept for the document.
 pub(crate) fn figure(cx: &Cx, i: usize) -> Option<Fig> {
-    if let Some(f) = cx.figures.borrow().get(&i) {
-        return f.clone();
-    }
-    let f = figure_core(cx, i).map(|f| extend(cx, f));
-    cx.figures.borrow_mut().insert(i, f.clone());
-    f
+    cx.figures
+        .get(i, || figure_core(cx, i).map(|f| extend(cx, f)))
 }
 
 fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
@@ -1552,12 +1548,7 @@ fn cents_after(cx: &Cx, j: usize, bare: bool) -> Option<(usize, usize, f64)> {
 /// A figure with what follows it (percent, currency, unit), or the currency-first
 /// money form. The figure is returned too (ranges read it).
 fn measure(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
-    if let Some(m) = cx.measures.borrow().get(&i) {
-        return m.clone();
-    }
-    let m = measure_at(cx, i);
-    cx.measures.borrow_mut().insert(i, m.clone());
-    m
+    cx.measures.get(i, || measure_at(cx, i))
 }
 
 fn measure_at(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {

@@ -204,9 +204,50 @@ pub(crate) struct Cx<'a> {
     /// Readings of the date parsers already made in this document.
     memo: dates::Memo,
     /// Figures already read in this document (see [`grammar::figure`]).
-    figures: std::cell::RefCell<lexicon::FnvMap<usize, Option<grammar::Fig>>>,
+    figures: PerToken<Option<grammar::Fig>>,
     /// Measures already read in this document (see `grammar::measure`).
-    measures: std::cell::RefCell<lexicon::FnvMap<usize, Option<(Hit, grammar::Fig)>>>,
+    measures: PerToken<Option<(Hit, grammar::Fig)>>,
+}
+
+/// Readings of one parser kept per token for a document: the parsers ask for the same
+/// token many times, and each reading is a function of the tokens alone. A slot per
+/// token says where a token's reading is (0: not read yet), so a look-up is an index,
+/// not a hash.
+pub(crate) struct PerToken<T> {
+    slots: std::cell::RefCell<Vec<u32>>,
+    values: std::cell::RefCell<Vec<T>>,
+}
+
+impl<T: Clone> PerToken<T> {
+    /// No readings yet, for `n` tokens.
+    pub(crate) fn new(n: usize) -> PerToken<T> {
+        PerToken {
+            slots: std::cell::RefCell::new(vec![0; n]),
+            values: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The reading at token `i`: kept, or made by `read` (which may ask this table for
+    /// other tokens) and kept. Past the last token nothing is kept.
+    pub(crate) fn get(&self, i: usize, read: impl FnOnce() -> T) -> T {
+        let slot = self.slots.borrow().get(i).copied();
+        if let Some(s) = slot.filter(|&s| s > 0) {
+            if let Some(v) = self.values.borrow().get(s as usize - 1) {
+                return v.clone();
+            }
+        }
+        let v = read();
+        if slot.is_some() {
+            let mut values = self.values.borrow_mut();
+            if let Ok(s) = u32::try_from(values.len() + 1) {
+                values.push(v.clone());
+                if let Some(slot) = self.slots.borrow_mut().get_mut(i) {
+                    *slot = s;
+                }
+            }
+        }
+        v
+    }
 }
 
 impl<'a> Cx<'a> {
@@ -260,14 +301,15 @@ impl<'a> Cx<'a> {
                 bytes,
             });
         }
+        let n = toks.len();
         let mut cx = Cx {
             text: doc.text,
             toks,
             lows,
             regnal: Vec::new(),
-            memo: dates::Memo::default(),
-            figures: Default::default(),
-            measures: Default::default(),
+            memo: dates::Memo::new(n),
+            figures: PerToken::new(n),
+            measures: PerToken::new(n),
         };
         let regnal = eyes
             .into_iter()

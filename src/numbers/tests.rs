@@ -527,3 +527,33 @@ proptest::proptest! {
         proptest::prop_assert_eq!(super::byte_classes(&s), want);
     }
 }
+
+/// A reading is made once per token and then read back; past the last token it is made
+/// every time; a reading may ask the table for other tokens while it is made.
+#[test]
+fn per_token_readings_are_kept() {
+    use std::cell::Cell;
+    let table: super::PerToken<Option<usize>> = super::PerToken::new(4);
+    let made = Cell::new(0);
+    let read = |i: usize| {
+        table.get(i, || {
+            made.set(made.get() + 1);
+            (i % 2 == 0).then_some(i * 10)
+        })
+    };
+    for _ in 0..3 {
+        assert_eq!(
+            (0..4).map(read).collect::<Vec<_>>(),
+            [Some(0), None, Some(20), None]
+        );
+    }
+    assert_eq!(made.get(), 4);
+    assert_eq!(read(7), None);
+    assert_eq!(read(8), Some(80));
+    assert_eq!(read(8), Some(80));
+    assert_eq!(made.get(), 7);
+    // a reading of token 3 that asks for token 1 first
+    let nested: super::PerToken<usize> = super::PerToken::new(4);
+    let outer = nested.get(3, || nested.get(1, || 5) + 1);
+    assert_eq!((outer, nested.get(3, || 0), nested.get(1, || 0)), (6, 6, 5));
+}
