@@ -221,11 +221,10 @@ fn classes() -> &'static Classes {
     })
 }
 
-fn class(w: &str) -> u8 {
+fn class(c: &Classes, w: &str) -> u8 {
     if w.len() > MAX_WORD {
         return 0;
     }
-    let c = classes();
     if !c.filter.may_hold(w) {
         return 0;
     }
@@ -234,17 +233,22 @@ fn class(w: &str) -> u8 {
 
 /// True when `w` (without its final periods) is an anchor word or the plural of one:
 /// `twenty`, `Sept.`, `thirds`, `Fridays`, `millions`.
-fn number_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+fn number_word(c: &Classes, w: &str) -> bool {
+    // the final periods by bytes (a period is one byte, so the cut is a char boundary)
+    let b = w.as_bytes();
+    let mut e = b.len();
+    while e > 0 && b[e - 1] == b'.' {
+        e -= 1;
+    }
+    let w = w.get(..e).unwrap_or(w);
     if w.len() > MAX_WORD + 1 {
         return false;
     }
-    let c = classes();
     c.number_filter.may_hold(w) && c.numbers.contains_key(w)
 }
 
 /// True when token `i` is an anchor (see the module docs).
-fn anchor(cx: &Cx, i: usize) -> bool {
+fn anchor(cx: &Cx, c: &Classes, i: usize) -> bool {
     let Some(t) = cx.toks.get(i) else {
         return false;
     };
@@ -271,15 +275,15 @@ fn anchor(cx: &Cx, i: usize) -> bool {
     // most words hold none of the four dashes (the three besides `-` are not ASCII); an
     // ASCII word's lowercase text has a dash where the word has one
     if !dash && !wide {
-        return number_word(low);
+        return number_word(c, low);
     }
-    low.split(['-', '‐', '—', '–']).any(number_word)
+    low.split(['-', '‐', '—', '–']).any(|p| number_word(c, p))
 }
 
 /// True when token `i` is a lead (see the module docs).
-fn lead(cx: &Cx, i: usize) -> bool {
+fn lead(cx: &Cx, c: &Classes, i: usize) -> bool {
     let w = cx.low(i);
-    class(w) & LEAD != 0 || dates::quarter_modifier(w)
+    class(c, w) & LEAD != 0 || dates::quarter_modifier(w)
 }
 
 /// For each token, whether a reading may start there.
@@ -287,8 +291,9 @@ pub(super) fn starts(cx: &Cx) -> Vec<bool> {
     let n = cx.len();
     let mut out = vec![false; n];
     let mut reach = false;
+    let c = classes();
     for i in (0..n).rev() {
-        reach = anchor(cx, i) || reach && lead(cx, i);
+        reach = anchor(cx, c, i) || reach && lead(cx, c, i);
         out[i] = reach;
     }
     out
@@ -296,7 +301,15 @@ pub(super) fn starts(cx: &Cx) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::{class, number_word, ANCHOR};
+    use super::{classes, ANCHOR};
+
+    fn class(w: &str) -> u8 {
+        super::class(classes(), w)
+    }
+
+    fn number_word(w: &str) -> bool {
+        super::number_word(classes(), w)
+    }
 
     /// The test of a word as two look-ups of the classes (the word, then without a
     /// final `s`): what [`number_word`]'s one look-up of anchors and plurals replaced.
@@ -310,7 +323,12 @@ mod tests {
         let map = &super::classes().map;
         let mut words: Vec<String> = Vec::new();
         for &w in map.keys() {
-            for v in [w.to_string(), format!("{w}s"), format!("{w}.")] {
+            for v in [
+                w.to_string(),
+                format!("{w}s"),
+                format!("{w}."),
+                format!("{w}s.."),
+            ] {
                 words.push(v.clone());
                 words.push(format!("{v}s"));
                 words.push(v.chars().skip(1).collect());
