@@ -1345,9 +1345,7 @@ fn date_at(cx: &Cx, i: usize) -> Option<Dt> {
             ..Dt::default()
         });
     }
-    if let Some(d) = week(cx, i) {
-        return Some(d);
-    }
+    // (`week` was tried above and reads the tokens alone: no second try here)
     // "the" + date phrase: "the 1990s", "the third quarter", "the 16th of April",
     // "the month of March", "the end of 1990", "the year 2000", "the 20th century"
     if low == "the" {
