@@ -110,10 +110,11 @@ fn lowercase_word(s: &str) -> bool {
         && (s.contains(['\'', '’', '.']) || FUNCTION.contains(&s))
 }
 
-/// A listed title, or the plural of one (“Senators”).
-fn is_title(w: &str) -> bool {
+/// A listed title, or the plural of one (“Senators”); `bits` are the word's list
+/// categories.
+fn is_title(w: &str, bits: u16) -> bool {
     let lists = lists::lists();
-    lists.word(w) & TITLE != 0
+    bits & TITLE != 0
         || w.strip_suffix('s')
             .is_some_and(|one| one.chars().count() > 2 && lists.word(one) & TITLE != 0)
 }
@@ -140,11 +141,22 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     {
         m.tokens.end -= 1;
     }
+    // the list categories of a token, the last one asked kept: the first word of a
+    // person's name is asked up to three times below
+    let mut memo: Option<(usize, u16)> = None;
+    let mut bits = |i: usize| match memo {
+        Some((j, b)) if j == i => b,
+        _ => {
+            let b = lists.word(text_of(doc, i));
+            memo = Some((i, b));
+            b
+        }
+    };
     if m.ty == PERSON {
         while m.tokens.len() > 1 {
             let w = text_of(doc, m.tokens.start);
             let next = text_of(doc, m.tokens.start + 1);
-            if capitalized(w) && lists.word(w) & TITLE != 0 && capitalized(next) {
+            if capitalized(w) && bits(m.tokens.start) & TITLE != 0 && capitalized(next) {
                 m.tokens.start += 1;
             } else {
                 break;
@@ -156,13 +168,13 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
         return None;
     }
     // a title alone (“the President”), or titles in the plural (“Senators”), is no name
-    if m.ty == PERSON && m.tokens.clone().all(|i| is_title(text_of(doc, i))) {
+    if m.ty == PERSON && m.tokens.clone().all(|i| is_title(text_of(doc, i), bits(i))) {
         return None;
     }
     // a nationality, even of people (“Americans”), is of type other
     if m.tokens.len() == 1 {
         // one look-up for the word, a second only when it ends in “s”
-        let one = lists.word(only);
+        let one = bits(m.tokens.start);
         let without_s = only
             .strip_suffix('s')
             .map_or(one, |singular| lists.word(singular));
@@ -546,7 +558,8 @@ fn add_disjoint(ms: &mut Vec<Mention>, mut added: Vec<Mention>) {
 
 fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
     // first word → (tokens of one mention, type) of each distinct name, longest first
-    let mut by_first: Map<&str, Vec<(Range<usize>, usize)>> = Map::default();
+    let mut by_first: Map<&str, Vec<(Range<usize>, usize)>> =
+        Map::with_capacity_and_hasher(ms.len(), Default::default());
     // bit `len % 64` of entry `b`: some first word opens with byte `b` and is `len` bytes
     // long; a token whose first byte and length match no first word needs no look-up
     let mut shapes = [0u64; 256];
@@ -631,10 +644,12 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>) {
     let mut next = 0u32;
     // trailing part of a person's name of two words or more → (first token, id) of each
     // such person, in text order (the mentions are sorted)
-    let mut tails: Map<Cow<str>, Vec<(usize, u32)>> = Map::default();
+    let mut tails: Map<Cow<str>, Vec<(usize, u32)>> =
+        Map::with_capacity_and_hasher(ms.len(), Default::default());
     // first word of a person's name (the given name, mostly) → (first token, id) of each
     // such person
-    let mut given: Map<&str, Vec<(usize, u32)>> = Map::default();
+    let mut given: Map<&str, Vec<(usize, u32)>> =
+        Map::with_capacity_and_hasher(ms.len(), Default::default());
     for (m, k) in ms.iter().zip(&keys) {
         let id = *ids.entry(k.as_ref()).or_insert_with(|| {
             next += 1;
