@@ -118,3 +118,24 @@ fn a_description_subject_is_the_source_of_an_uncued_fragment() {
     let r = run("The harbor board has warned of “a slow and costly repair” for years.");
     assert_eq!(r[0].2.as_deref(), Some("The harbor board"));
 }
+
+#[test]
+fn each_token_reads_as_its_lowercase_form() {
+    // ASCII, letters that lowercase outside ASCII (a final sigma by context), caseless
+    // ones, and a word over 40 bytes (no form)
+    let long = "Ä".repeat(30);
+    let text = format!("“Über ΣΟΦΟΣ,” SAID Ölwerk’s CEO — {long} and É. Then “x” ÉCOLE.");
+    let doc = Document::new(&text);
+    let lowered = Lowered::new(&doc);
+    let ctx = Ctx::new(&doc, &lowered, &[], &marks::find(&doc));
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let word = doc.slice(t.span);
+        let expected = if word.len() > 40 {
+            String::new()
+        } else {
+            word.to_lowercase()
+        };
+        assert_eq!(ctx.lower(i), expected, "token {i}: {word}");
+    }
+    assert_eq!(ctx.lower(doc.tokens.len()), "");
+}
