@@ -44,9 +44,12 @@ build: setup-build
 	cargo build --lib --target wasm32-unknown-unknown --profile wasm
 	@$(MAKE) -s --no-print-directory $(PKG)/newsmark_core_bg.wasm
 
+# wasm-opt -O1, not -Oz or -O3: about as small (832 KB gzipped against 834 KB), and V8's
+# optimizing compiler makes faster code of it (Node 20: 14% fewer instructions than -Oz, 12%
+# fewer than -O3; Chromium 156: the same speed). Measurements in the commit that chose it.
 $(PKG)/newsmark_core_bg.wasm: $(WASM_RAW) $(NODE_MODULES)
 	$(WASM_BINDGEN) --target web --out-name newsmark_core --out-dir $(PKG) $(WASM_RAW)
-	$(WASM_OPT) -Oz $@ -o $@
+	$(WASM_OPT) -O1 $@ -o $@
 	@printf 'newsmark: %s %s bytes, gzipped %s\n' $@ $$(wc -c < $@) $$(gzip -9c $@ | wc -c)
 
 # raw and gzipped sizes of what the page loads
