@@ -62,8 +62,11 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Document<'a> {
         let paragraphs = paragraphs(text);
         let mut tokens = tokens(text);
-        // the largest table of a document, held through every stage: no spare capacity
-        tokens.shrink_to_fit();
+        // the largest table of a long document, held through every stage: no spare
+        // capacity (a short one keeps its few spare slots, not worth a reallocation)
+        if tokens.capacity() - tokens.len() > 1024 {
+            tokens.shrink_to_fit();
+        }
         let sentences = sentences(text, &paragraphs, &tokens);
         Document {
             text,
@@ -127,6 +130,9 @@ fn is_line_break(c: char) -> bool {
 
 /// Zero-width and formatting characters that never separate or make up words.
 pub fn is_invisible(c: char) -> bool {
+    if c.is_ascii() {
+        return false; // none is: most characters are turned away by one comparison
+    }
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
@@ -198,6 +204,18 @@ fn plain_ascii(x: u64) -> bool {
     (x | x.wrapping_sub(ONES * 0x0E)) & (ONES * 0x80) == 0
 }
 
+/// `ALNUM[b]`: the byte `b` is an ASCII letter or digit (one load instead of three range
+/// tests, in the loop that reads most of the text's bytes).
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -257,10 +275,18 @@ fn tokens(text: &str) -> Vec<Token> {
             let bytes = text.as_bytes();
             loop {
                 // the common case first: a run of ASCII letters and digits
-                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                    j += 1;
-                }
+                j += bytes.get(j..).map_or(0, |rest| {
+                    rest.iter().take_while(|&&b| ALNUM[usize::from(b)]).count()
+                });
                 match char_at(text, j) {
+                    // ASCII other than the joiners below ends the word (the run above took
+                    // the letters and digits; no ASCII character is invisible)
+                    Some(d)
+                        if d.is_ascii()
+                            && !matches!(d, '-' | '.' | ',' | ':' | '/' | '\'' | '&') =>
+                    {
+                        break
+                    }
                     Some(d) if is_word_char(d) => j += d.len_utf8(),
                     // soft hyphens, joiners and direction marks inside a word: news\u{AD}paper
                     Some(d)
@@ -824,6 +850,10 @@ mod tests {
         }
         for c in (0..0x80u8).map(char::from) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert!(!is_invisible(c), "{c:?}");
+        }
+        for b in 0..=255u8 {
+            assert_eq!(ALNUM[usize::from(b)], b.is_ascii_alphanumeric(), "{b:#x}");
         }
         // the byte scan of paragraphs finds exactly the line breaks
         let all: String = ('\u{0}'..='\u{3000}').collect();
