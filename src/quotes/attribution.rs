@@ -1555,24 +1555,22 @@ pub fn sentence_source(ctx: &Ctx, genders: &Genders, k: usize, before: usize) ->
 /// a description (`Reid has been pounding Trump as a “con artist”`, `The poll finds
 /// voters “not sure”`).
 pub fn sentence_sources(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
-    let reader = Reader { ctx, genders };
     for q in quotes.iter_mut() {
         if q.depth > 0 || q.ty == QuoteType::Scare || q.attr.is_some_and(|a| a.speaker.is_some()) {
             continue;
         }
-        let k = ctx.doc.token_at_or_after(q.q.span.start);
-        if k >= ctx.doc.tokens.len() {
-            continue;
-        }
-        if let Some(m) = reader.clause_pronoun(k).or_else(|| reader.main_subject(k)) {
-            if m.span.end <= q.q.span.start {
-                q.attr = Some(Attribution {
-                    cue: None,
-                    speaker: Some(m),
-                    kind: None,
-                    before: true,
-                });
-            }
+        // (classification asked it already for most)
+        let subject = q.subject.unwrap_or_else(|| {
+            let k = ctx.doc.token_at_or_after(q.q.span.start);
+            sentence_source(ctx, genders, k, q.q.span.start)
+        });
+        if let Some(m) = subject {
+            q.attr = Some(Attribution {
+                cue: None,
+                speaker: Some(m),
+                kind: None,
+                before: true,
+            });
         }
     }
 }

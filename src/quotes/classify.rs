@@ -338,6 +338,8 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
             && label.len() <= 40
             && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !label.chars().any(char::is_lowercase);
+        let subject = super::attribution::sentence_source(ctx, genders, open_tok, q.q.span.start);
+        q.subject = Some(subject);
         let facts = Facts {
             rule: Some(rule),
             attr: q.attr,
@@ -402,13 +404,7 @@ pub fn classify(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote], model: bool)
                     | "into"
             ),
             cue_in_sentence_before,
-            subject_before: super::attribution::sentence_source(
-                ctx,
-                genders,
-                open_tok,
-                q.q.span.start,
-            )
-            .is_some(),
+            subject_before: subject.is_some(),
             ends_paragraph: doc.paragraphs.get(q.q.para).is_some_and(|p| {
                 doc.text
                     .get(q.q.span.start..p.end)

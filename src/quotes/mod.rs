@@ -334,6 +334,9 @@ pub struct Quote {
     pub ty: QuoteType,
     /// The features of the learned decision (top-level quotations only).
     pub features: Option<[f32; learned::N]>,
+    /// [`attribution::sentence_source`] of a top-level quotation, once classification
+    /// has asked it.
+    pub subject: Option<Option<attribution::Mention>>,
 }
 
 /// A quotation as the trainer of the learned decision sees it.
@@ -416,6 +419,7 @@ fn run(doc: &Document, names: &[Annotation], model: bool) -> Vec<Quote> {
             attr: None,
             ty: QuoteType::Direct,
             features: None,
+            subject: None,
         });
     }
 
