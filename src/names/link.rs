@@ -50,8 +50,8 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     storms(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
-    let (entity, people) = entities(doc, &ms);
-    retype(doc, &mut ms, &entity, &people);
+    let (entity, people, word_bits) = entities(doc, &ms);
+    retype(doc, &mut ms, &entity, &people, &word_bits);
     ms.iter()
         .zip(&entity)
         .filter_map(|(m, &e)| {
@@ -634,8 +634,9 @@ const MAX_TAIL_WORDS: usize = 3;
 
 /// Entity ids of the mentions (0, 1, 2, … in order of first mention), and which ids are
 /// people named in full (a surname joined them): those stay people whatever their bare
-/// surnames were tagged.
-fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>) {
+/// surnames were tagged. Also the list categories of each mention's key where they were
+/// looked up (for a mention of one word, its word's: [`retype`] asks them again).
+fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>, Vec<Option<u16>>) {
     let lists = lists::lists();
     // each mention's key, built once (borrowed from the text, mostly)
     let keys: Vec<Cow<str>> = ms.iter().map(|m| key_of(doc, m.tokens.clone())).collect();
@@ -678,14 +679,19 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>) {
         .filter(|m| m.ty == PERSON && m.tokens.len() == 1)
         .map(|m| text_of(doc, m.tokens.start))
         .collect();
-    for ((m, id), k) in ms.iter().zip(out.iter_mut()).zip(&keys) {
+    let mut word_bits: Vec<Option<u16>> = vec![None; ms.len()];
+    for (((m, id), k), kb) in ms
+        .iter()
+        .zip(out.iter_mut())
+        .zip(&keys)
+        .zip(word_bits.iter_mut())
+    {
         if m.tokens.len() > MAX_TAIL_WORDS {
             continue;
         }
         // a country, region or nationality keeps its own entity (“Jordan”, “Georgia”)
         // unless the tagger took the word for a person somewhere
         // the key's list categories, looked up once and only when asked
-        let mut kb = None;
         let mut bits = || *kb.get_or_insert_with(|| lists.word(k));
         if m.ty != PERSON
             && !person_words.contains(k.as_ref())
@@ -717,7 +723,7 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>) {
             *j = true;
         }
     }
-    (out, joined)
+    (out, joined, word_bits)
 }
 
 /// An entity's type counts, its longest mention's length and type, and whether all its
@@ -725,22 +731,33 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>) {
 type Votes = ([u32; 4], usize, usize, bool);
 
 /// `entity` holds ids below `people.len()` (as [`entities`] gives them): the tallies are
-/// vectors indexed by id, no maps.
-fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &[bool]) {
+/// vectors indexed by id, no maps. `word_bits` are the list categories [`entities`]
+/// looked up, by mention.
+fn retype(
+    doc: &Document,
+    ms: &mut [Mention],
+    entity: &[u32],
+    people: &[bool],
+    word_bits: &[Option<u16>],
+) {
     let lists = lists::lists();
     // a word that is a given name and nothing else in the lists (not a surname, place,
     // organization word or title): “Gloria”, not “Chase” or “Chelsea”
     let not_given = SURNAME | COUNTRY | REGION | CITY | DEMONYM | ORG_WORD | ORG_SUFFIX | TITLE;
-    let only_given = |m: &Mention| {
+    let only_given = |i: usize, m: &Mention| {
         m.tokens.len() == 1 && {
-            let bits = lists.word(text_of(doc, m.tokens.start));
+            let bits = word_bits
+                .get(i)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| lists.word(text_of(doc, m.tokens.start)));
             bits & GIVEN != 0 && bits & not_given == 0
         }
     };
     // type counts, longest mention's length and type, all mentions are a given name alone
     let n = people.len();
     let mut votes: Vec<Option<Votes>> = vec![None; n];
-    for (m, &e) in ms.iter().zip(entity) {
+    for (i, (m, &e)) in ms.iter().zip(entity).enumerate() {
         let Some(slot) = votes.get_mut(e as usize) else {
             continue;
         };
@@ -751,7 +768,10 @@ fn retype(doc: &Document, ms: &mut [Mention], entity: &[u32], people: &[bool]) {
             v.1 = len;
             v.2 = m.ty;
         }
-        v.3 &= only_given(m);
+        // (once false, no more look-ups)
+        if v.3 {
+            v.3 = only_given(i, m);
+        }
     }
     // the tagger's margins summed over the mentions it typed itself (a rule that
     // retyped a mention leaves its type off the margins' best): a type some mentions
