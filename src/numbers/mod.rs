@@ -426,35 +426,44 @@ fn url_extent(text: &str, p: usize) -> (std::ops::Range<usize>, usize) {
 }
 
 /// Every byte where a web address may start, in order: `http://` and `https://` (found
-/// by their colon), and `www.` after no letter or digit (found by its period). Both
-/// are found with the standard library's fast byte searches instead of a test of every
+/// by their colon), and `www.` after no letter or digit (found by its period). Colons
+/// and periods are found eight bytes at a time in one pass instead of a test of every
 /// byte.
 fn url_starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut schemes = Vec::new();
-    let mut from = 0;
-    while let Some(c) = text.get(from..).and_then(|t| t.find(':')).map(|c| from + c) {
-        if b[c..].starts_with(b"://") {
-            if c >= 5 && &b[c - 5..c] == b"https" {
-                schemes.push(c - 5);
-            } else if c >= 4 && &b[c - 4..c] == b"http" {
-                schemes.push(c - 4);
-            }
-        }
-        from = c + 1;
-    }
-    // `www.` by its period (a byte search, and far fewer periods than `w`s in a text):
-    // every `www.` has its period three bytes on
     let mut www = Vec::new();
-    let mut from = 0;
-    while let Some(d) = text.get(from..).and_then(|t| t.find('.')).map(|d| from + d) {
-        if d >= 3 && &b[d - 3..d] == b"www" {
-            let p = d - 3;
-            if p == 0 || !b[p - 1].is_ascii_alphanumeric() {
-                www.push(p);
+    let mut at = |p: usize| {
+        if b[p] == b':' {
+            if b[p..].starts_with(b"://") {
+                if p >= 5 && &b[p - 5..p] == b"https" {
+                    schemes.push(p - 5);
+                } else if p >= 4 && &b[p - 4..p] == b"http" {
+                    schemes.push(p - 4);
+                }
+            }
+        } else if p >= 3 && &b[p - 3..p] == b"www" {
+            // every `www.` has its period three bytes on
+            let s = p - 3;
+            if s == 0 || !b[s - 1].is_ascii_alphanumeric() {
+                www.push(s);
             }
         }
-        from = d + 1;
+    };
+    let chunks = b.chunks_exact(8);
+    let tail = b.len() - chunks.remainder().len();
+    for (k, c) in chunks.enumerate() {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        let mut m = bytes_equal(x, b':') | bytes_equal(x, b'.');
+        while m != 0 {
+            at(k * 8 + (m.trailing_zeros() / 8) as usize);
+            m &= m - 1;
+        }
+    }
+    for (p, &c) in b.iter().enumerate().skip(tail) {
+        if matches!(c, b':' | b'.') {
+            at(p);
+        }
     }
     if www.is_empty() {
         return schemes;
@@ -462,6 +471,16 @@ fn url_starts(text: &str) -> Vec<usize> {
     schemes.extend(www);
     schemes.sort_unstable();
     schemes
+}
+
+/// The high bit of each byte of `x` (little-endian) that equals `c`, and no other bit
+/// (exact: no carry crosses a byte).
+fn bytes_equal(x: u64, c: u8) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let y = x ^ (u64::from(c) * 0x0101_0101_0101_0101);
+    // a byte's high bit is set here when the byte of y is not zero
+    let nonzero = ((y & LOW7).wrapping_add(LOW7) | y) & !LOW7;
+    !nonzero & !LOW7
 }
 
 /// A [`NumberValue`] with only `value` set (dropping values that are not finite).
