@@ -354,15 +354,6 @@ impl Genders {
         let mut last: Option<(u32, usize)> = None; // entity, sentence index
         let mut ni = 0;
         for (ti, t) in doc.tokens.iter().enumerate() {
-            while ni < ctx.names.len() && ctx.names[ni].span.end <= t.span.start {
-                let n = &ctx.names[ni];
-                if n.ty == NameType::Person && !ctx.in_quote(n.span.start) {
-                    if let Some(e) = n.entity {
-                        last = Some((e, ctx.sentence_of(n.span.start)));
-                    }
-                }
-                ni += 1;
-            }
             // (a token opening with an ASCII byte other than h, m or s is no gender word,
             // in either case: turned away before its lowercase form is read)
             if doc
@@ -387,6 +378,16 @@ impl Genders {
                 });
             if after_quote {
                 continue;
+            }
+            // (the names before the token are read only now: `last` is read only here)
+            while ni < ctx.names.len() && ctx.names[ni].span.end <= t.span.start {
+                let n = &ctx.names[ni];
+                if n.ty == NameType::Person && !ctx.in_quote(n.span.start) {
+                    if let Some(e) = n.entity {
+                        last = Some((e, ctx.sentence_of(n.span.start)));
+                    }
+                }
+                ni += 1;
             }
             if let Some((e, s)) = last {
                 let here = ctx.sentence_of(t.span.start);
