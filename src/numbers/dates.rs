@@ -114,6 +114,11 @@ pub(crate) fn date_or_time(cx: &Cx, i: usize) -> Option<Hit> {
 /// A part of the day with a clock time: "in the afternoon at 7", "afternoon 7:00",
 /// "Sunday early morning at 8:00", "morning at 7pm".
 fn day_part_time(cx: &Cx, i: usize) -> Option<Hit> {
+    // the part of the day comes at most three tokens on (after a weekday or "in the",
+    // and "early" or "late"): without one there, nothing below can read
+    if !(i..i + 4).any(|k| matches!(cx.low(k), "morning" | "afternoon" | "evening" | "night")) {
+        return None;
+    }
     let mut k = i;
     let mut wd = false;
     if weekday_at(cx, k).is_some() {

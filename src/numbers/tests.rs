@@ -572,3 +572,17 @@ proptest::proptest! {
         }
     }
 }
+
+/// A part of the day read with its clock time, the part as far on as it may stand (a
+/// weekday or "in the", then "early" or "late").
+#[test]
+fn parts_of_the_day_with_a_time() {
+    for (text, want) in [
+        ("We met Sunday early morning at 8:00.", "Sunday early morning at 8:00"),
+        ("It ends in the late evening at 9pm.", "in the late evening at 9pm"),
+        ("Doors open afternoon 7:00 sharp.", "afternoon 7:00"),
+        ("every morning at 9am we run", "every morning at 9am"),
+    ] {
+        assert_eq!(spans(text), [want], "{text:?}");
+    }
+}
