@@ -578,8 +578,14 @@ proptest::proptest! {
 #[test]
 fn parts_of_the_day_with_a_time() {
     for (text, want) in [
-        ("We met Sunday early morning at 8:00.", "Sunday early morning at 8:00"),
-        ("It ends in the late evening at 9pm.", "in the late evening at 9pm"),
+        (
+            "We met Sunday early morning at 8:00.",
+            "Sunday early morning at 8:00",
+        ),
+        (
+            "It ends in the late evening at 9pm.",
+            "in the late evening at 9pm",
+        ),
         ("Doors open afternoon 7:00 sharp.", "afternoon 7:00"),
         ("every morning at 9am we run", "every morning at 9am"),
     ] {
