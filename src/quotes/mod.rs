@@ -123,11 +123,14 @@ impl Lowered {
 
     /// Token `i` at `span` has characters outside ASCII: unless they are all their own
     /// lowercase (curly marks, dashes), its lowercase form is appended to the text.
+    /// (Its ASCII letters are lowercase in the text already: `Trump’s` stays in place.)
     fn lower_token(&mut self, doc: &Document, i: usize, span: Span) {
         let word = doc.slice(span);
         let same = word.chars().all(|c| {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
+            c.is_ascii() || {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            }
         });
         if !same {
             // the whole token at once: a final capital sigma lowercases by context
