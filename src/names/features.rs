@@ -236,10 +236,11 @@ fn shapes(s: &str) -> (u64, u64) {
 /// The word-level values of one token text, hashed while its lowercase form streams
 /// by: no string is built. `str::to_lowercase` has one rule that depends on context (a
 /// word-final capital sigma becomes `ς`); a text with a capital sigma takes the
-/// allocating path, so the hashes stay exactly those of the lowercase string.
-fn word_values(s: &str) -> Tok {
+/// allocating path, so the hashes stay exactly those of the lowercase string. `word` is
+/// [`str_hash`] of `s`, which the caller has computed already (to find the text).
+fn word_values(s: &str, word: u64) -> Tok {
     if s.is_ascii() {
-        return word_values_ascii(s.as_bytes());
+        return word_values_ascii(s.as_bytes(), word);
     }
     if s.contains('Σ') {
         return word_values_allocating(s);
@@ -281,7 +282,7 @@ fn word_values(s: &str) -> Tok {
         }
     }
     Tok {
-        word: str_hash(s),
+        word,
         lower,
         shape,
         short,
@@ -294,9 +295,9 @@ fn word_values(s: &str) -> Tok {
 
 /// [`word_values`] of an ASCII text, in one pass over its bytes: every character is its
 /// own lowercase form's only character and its own UTF-8, and its shape class is `X`,
-/// `x`, `d` or itself, so the hashes are those of the general path.
-fn word_values_ascii(s: &[u8]) -> Tok {
-    let mut word = FNV_OFFSET;
+/// `x`, `d` or itself, so the hashes are those of the general path. `word` is
+/// [`str_hash`] of `s`.
+fn word_values_ascii(s: &[u8], word: u64) -> Tok {
     let mut lower = FNV_OFFSET;
     let mut before_dots = FNV_OFFSET;
     let mut prev_dot = false;
@@ -308,7 +309,6 @@ fn word_values_ascii(s: &[u8]) -> Tok {
     let mut pre = [FNV_OFFSET; 3];
     let mut tail = [0u8; 4];
     for (n, &b) in s.iter().enumerate() {
-        word = fnv_byte(word, b);
         let k = match b {
             b'A'..=b'Z' => b'X',
             b'a'..=b'z' => b'x',
@@ -508,7 +508,7 @@ impl Prepared {
                     0 => {
                         let (no_upper, plain) = flags(s);
                         words.push(Word {
-                            tok: word_values(s),
+                            tok: word_values(s, h),
                             no_upper,
                             counted: false,
                             lc_seen: false,
@@ -998,7 +998,7 @@ mod tests {
             "x\u{7f}~@",
         ];
         for w in words {
-            assert_eq!(word_values(w), reference(w), "{w:?}");
+            assert_eq!(word_values(w, str_hash(w)), reference(w), "{w:?}");
             assert_eq!(word_values_allocating(w), reference(w), "{w:?}");
         }
     }
