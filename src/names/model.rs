@@ -151,7 +151,9 @@ const LANE: [(usize, usize); TAGS] = {
 const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 
 impl Decoder {
-    /// Decodes like [`viterbi`]. Each tag's predecessors are tried in ascending order
+    /// Decodes like [`viterbi`]. Every emission score must be finite or `-inf` (the
+    /// tagger's are sums of weights, finite): with a `+inf` or NaN one the sequence is
+    /// still well-formed but need not be the best. Each tag's predecessors are tried in ascending order
     /// with a strict `>`: ties go to the lowest tag.
     ///
     /// The forward pass keeps only the best score of each tag at each token, trying the
@@ -277,9 +279,10 @@ impl Decoder {
                     best[4][l] = if b > a { b } else { a };
                 }
             }
+            // an unreachable tag stays -inf: -inf plus a finite emission (or -inf) is -inf
             for ((s, b), e) in score.iter_mut().zip(&best).zip(&e) {
                 for l in 0..4 {
-                    s[l] = if b[l] > NEG { b[l] + e[l] } else { NEG };
+                    s[l] = b[l] + e[l];
                 }
             }
             self.scores.push(score);
@@ -941,6 +944,10 @@ mod tests {
             }
             decoder.decode_outside(&e, &held, &tr, &mut out);
             assert_eq!(out, naive_viterbi(&masked, &tr), "length {len}");
+            // -inf emissions themselves (an unreachable tag plus -inf stays -inf)
+            let mut plain = Vec::new();
+            decoder.decode(&masked, &tr, &mut plain);
+            assert_eq!(plain, out, "length {len}");
             for (&t, &h) in out.iter().zip(&held) {
                 assert!(!h || t == OUTSIDE);
             }
