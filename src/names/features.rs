@@ -668,8 +668,10 @@ impl Prepared {
             }
         };
         let tok_at = |d: isize| at(d).and_then(|w| self.words.get(w)).map(|w| &w.tok);
-        for (k, d) in NEIGHBOUR_OFFSETS.into_iter().enumerate() {
-            sink.neighbour(self, k, at(d));
+        if !S::SUMS_NEIGHBOURS {
+            for (k, d) in NEIGHBOUR_OFFSETS.into_iter().enumerate() {
+                sink.neighbour(self, k, at(d));
+            }
         }
         let lower_at = |d: isize| tok_at(d).map_or(BOUNDARY, |x| x.lower);
         let short_at = |d: isize| tok_at(d).map_or(BOUNDARY, |x| x.short);
@@ -694,10 +696,11 @@ impl Prepared {
         }
         // document facts are context: the same text has other ones in another document
         // (word features are summed once per distinct text)
-        for b in 0..8 {
-            if word.facts & (1 << b) != 0 {
-                sink.feature(feat(T_DOC, b));
-            }
+        // the set bits, ascending (most texts have none)
+        let mut facts = word.facts;
+        while facts != 0 {
+            sink.feature(feat(T_DOC, u64::from(facts.trailing_zeros())));
+            facts &= facts - 1;
         }
         if caps {
             sink.feature(feat(T_CAPS, t.short));
@@ -755,6 +758,10 @@ pub const NEIGHBOUR_OFFSETS: [isize; NEIGHBOUR_FEATURES] = [-2, -1, 1, 2, -1, -1
 /// neighbour's text comes as [`Sink::neighbour`], so a receiver can look its weights up
 /// once per distinct text instead of once per token.
 pub trait Sink {
+    /// True when the receiver sums the neighbour features itself, once per distinct
+    /// text: [`Prepared::context`] then does not pass them ([`Sink::neighbour`] is not
+    /// called).
+    const SUMS_NEIGHBOURS: bool = false;
     /// A feature hash.
     fn feature(&mut self, id: u32);
     /// Neighbour feature `k` of distinct text `w` (`None`: beyond the sentence).

@@ -280,6 +280,8 @@ struct Gather<'a> {
 }
 
 impl features::Sink for Gather<'_> {
+    const SUMS_NEIGHBOURS: bool = true;
+
     #[inline]
     fn feature(&mut self, id: u32) {
         self.rows.push(self.model.find(id));
