@@ -245,9 +245,12 @@ impl Decoder {
                 su[3],
             ];
             if held(i) {
-                // only `O`: its best predecessor, the closed tags in order
+                // only `O`: its best predecessor, the closed tags in order; after a held
+                // token only `O` (the first) is reachable: the others are -inf, and an
+                // unreachable predecessor is never `> best`
+                let take = if held(i - 1) { 1 } else { CLOSED.len() };
                 let mut best = NEG;
-                for (&sp, &p) in from.iter().zip(&CLOSED) {
+                for (&sp, &p) in from.iter().zip(&CLOSED).take(take) {
                     let s = sp + tr.trans[p][0];
                     best = if s > best { s } else { best };
                 }
