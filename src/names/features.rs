@@ -673,15 +673,13 @@ impl Prepared {
                 sink.neighbour(self, k, at(d));
             }
         }
-        let lower_at = |d: isize| tok_at(d).map_or(BOUNDARY, |x| x.lower);
-        let short_at = |d: isize| tok_at(d).map_or(BOUNDARY, |x| x.short);
-        sink.feature(feat2(
-            T_SHAPE3,
-            extend_key(short_at(-1), t.short),
-            short_at(1),
-        ));
-        sink.feature(feat2(T_BIGRAM_L, lower_at(-1), t.lower));
-        sink.feature(feat2(T_BIGRAM_R, t.lower, lower_at(1)));
+        // the two neighbours' values, each found once
+        let (prev, next) = (tok_at(-1), tok_at(1));
+        let (lower_prev, short_prev) = prev.map_or((BOUNDARY, BOUNDARY), |x| (x.lower, x.short));
+        let (lower_next, short_next) = next.map_or((BOUNDARY, BOUNDARY), |x| (x.lower, x.short));
+        sink.feature(feat2(T_SHAPE3, extend_key(short_prev, t.short), short_next));
+        sink.feature(feat2(T_BIGRAM_L, lower_prev, t.lower));
+        sink.feature(feat2(T_BIGRAM_R, t.lower, lower_next));
         if i == r.start {
             sink.feature(feat(T_FIRST, t.short));
         }
