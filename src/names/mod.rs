@@ -226,6 +226,7 @@ fn each_sentence(
         })
         .collect();
     let mut from = 0;
+    let mut emissions = Vec::new();
     for r in sentences {
         let quiet = quiet.get(from..from + r.len()).unwrap_or(&[]);
         from += r.len();
@@ -267,7 +268,7 @@ fn each_sentence(
             }
             sum
         };
-        let emissions = model.sums(&rows, &ends, start, |u| model.scores(u));
+        model.sums_into(&rows, &ends, start, |u| model.scores(u), &mut emissions);
         f(r, &emissions, quiet);
     }
 }

@@ -682,21 +682,34 @@ impl Model {
         &self,
         rows: &[Row],
         ends: &[usize],
+        start: impl FnMut(usize) -> Units,
+        finish: impl FnMut(&Units) -> T,
+    ) -> Vec<T> {
+        let mut out = Vec::with_capacity(ends.len());
+        self.sums_into(rows, ends, start, finish, &mut out);
+        out
+    }
+
+    /// [`Model::sums`] into `out` (cleared first), so that one buffer serves sentence
+    /// after sentence.
+    pub fn sums_into<T>(
+        &self,
+        rows: &[Row],
+        ends: &[usize],
         mut start: impl FnMut(usize) -> Units,
         mut finish: impl FnMut(&Units) -> T,
-    ) -> Vec<T> {
+        out: &mut Vec<T>,
+    ) {
+        out.clear();
         let mut from = 0;
-        ends.iter()
-            .enumerate()
-            .map(|(k, &end)| {
-                let mut out = start(k);
-                for &row in rows.get(from..end).unwrap_or(&[]) {
-                    self.add_units(row, &mut out);
-                }
-                from = end;
-                finish(&out)
-            })
-            .collect()
+        out.extend(ends.iter().enumerate().map(|(k, &end)| {
+            let mut sum = start(k);
+            for &row in rows.get(from..end).unwrap_or(&[]) {
+                self.add_units(row, &mut sum);
+            }
+            from = end;
+            finish(&sum)
+        }));
     }
 
     /// Adds the rows of `features` into `out`, in order.
@@ -1044,6 +1057,10 @@ mod tests {
         let ends: Vec<usize> = (1..=40).map(|k| k * 100).collect();
         // a start of k units, as a float k × unit
         let sums = m.sums(&rows, &ends, |k| [k as i32; TAGS], |u| m.scores(u));
+        // into a buffer that held other sums: cleared first
+        let mut again = vec![[9.0; TAGS]; 3];
+        m.sums_into(&rows, &ends, |k| [k as i32; TAGS], |u| m.scores(u), &mut again);
+        assert_eq!(again, sums);
         for (k, sum) in sums.iter().enumerate() {
             let mut want = [k as f32 * m.unit(); TAGS];
             m.add(&keys[k * 100..(k + 1) * 100], &mut want);
