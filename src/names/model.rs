@@ -1059,7 +1059,13 @@ mod tests {
         let sums = m.sums(&rows, &ends, |k| [k as i32; TAGS], |u| m.scores(u));
         // into a buffer that held other sums: cleared first
         let mut again = vec![[9.0; TAGS]; 3];
-        m.sums_into(&rows, &ends, |k| [k as i32; TAGS], |u| m.scores(u), &mut again);
+        m.sums_into(
+            &rows,
+            &ends,
+            |k| [k as i32; TAGS],
+            |u| m.scores(u),
+            &mut again,
+        );
         assert_eq!(again, sums);
         for (k, sum) in sums.iter().enumerate() {
             let mut want = [k as f32 * m.unit(); TAGS];
