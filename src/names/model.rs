@@ -590,9 +590,7 @@ impl Model {
     /// [`Model::add_row`] (a look-up kept for a feature that recurs).
     #[inline]
     pub fn find(&self, key: u32) -> Row {
-        if key >> KEY_BITS != 0 {
-            return Row(0);
-        }
+        // a key beyond `KEY_BITS` (no feature's) falls in a bucket past the last one
         let Some(&pilot) = self.pilots.get(bucket_of(key, self.pilots.len())) else {
             return Row(0);
         };
@@ -991,7 +989,10 @@ mod tests {
             }
         }
         assert!(any > 0);
-        assert!(m.row(1 << 24).is_none());
+        // no key beyond 24 bits is found (they fall past the last bucket)
+        for key in [1 << 24, (1 << 24) + 12_345, 1 << 31, u32::MAX] {
+            assert!(m.row(key).is_none(), "{key}");
+        }
     }
 
     #[test]
