@@ -265,6 +265,19 @@ impl Tables {
     fn may_start(&self, word: &str) -> bool {
         matches!(*word.as_bytes(), [a, b, ..] if Tables::bit(&self.starts, a, b))
     }
+
+    /// Whether `word` may be a form of a verb of saying by its first and last two bytes
+    /// (most words of a text are turned away here): a listed start, and a listed end or an
+    /// ending the rules undo.
+    fn may_be_verb(&self, word: &str) -> bool {
+        if !self.may_start(word) {
+            return false;
+        }
+        let [.., y, z] = *word.as_bytes() else {
+            return false;
+        };
+        Tables::bit(&self.ends, y, z) || z == b's' || word.ends_with("ed") || word.ends_with("ing")
+    }
 }
 
 fn tables() -> &'static Tables {
@@ -347,14 +360,7 @@ fn each_candidate(mut f: impl FnMut(&str)) {
 /// The lemma of `word` (lowercase) when it is a verb of saying or naming.
 fn lemma(word: &str) -> Option<&'static str> {
     let t = tables();
-    // (most words of a text are turned away here by their first or last two bytes)
-    if !t.may_start(word) {
-        return None;
-    }
-    let [.., y, z] = *word.as_bytes() else {
-        return None;
-    };
-    if !Tables::bit(&t.ends, y, z) && z != b's' && !word.ends_with("ed") && !word.ends_with("ing") {
+    if !t.may_be_verb(word) {
         return None;
     }
     t.forms.get(word).copied()
@@ -365,14 +371,7 @@ fn lemma_by_rules(t: &Tables, word: &str) -> Option<&'static str> {
     let Tables {
         irregular, verbs, ..
     } = t;
-    // (most words of a text are turned away here by their first or last two bytes)
-    if !t.may_start(word) {
-        return None;
-    }
-    let [.., y, z] = *word.as_bytes() else {
-        return None;
-    };
-    if !Tables::bit(&t.ends, y, z) && z != b's' && !word.ends_with("ed") && !word.ends_with("ing") {
+    if !t.may_be_verb(word) {
         return None;
     }
     if let Some(&l) = irregular.get(word) {
