@@ -132,6 +132,36 @@ pub fn extend_key(phrase: u64, token: u64) -> u64 {
         .rotate_left(29)
 }
 
+/// Whether `line` is ASCII letters between single spaces (“New Zealand”, most entries):
+/// the tokenizer makes each word one token, so it need not run (the lists are built at the
+/// first annotation, and segmenting every entry was most of their cost).
+fn plain_words(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphabetic)
+        && b.last().is_some_and(u8::is_ascii_alphabetic)
+        && b.iter().all(|c| c.is_ascii_alphabetic() || *c == b' ')
+        && !line.contains("  ")
+}
+
+/// The tokens of a list entry, as the tokenizer gives them in running text, periods left
+/// out (“St. Louis” is “St”, “Louis”).
+fn entry_tokens(line: &str) -> Vec<&str> {
+    if plain_words(line) {
+        return line.split(' ').collect();
+    }
+    segmented_tokens(line)
+}
+
+/// [`entry_tokens`] by the tokenizer, for any entry.
+fn segmented_tokens(line: &str) -> Vec<&str> {
+    let doc = Document::new(line);
+    doc.tokens
+        .iter()
+        .filter(|t| !(t.kind == TokenKind::Punct && doc.slice(t.span) == "."))
+        .map(|t| doc.slice(t.span))
+        .collect()
+}
+
 impl Lists {
     fn build() -> Lists {
         let mut phrases: HashMap<u64, u16, KeyHash> = HashMap::default();
@@ -141,13 +171,7 @@ impl Lists {
                 if line.is_empty() {
                     continue;
                 }
-                let doc = Document::new(line);
-                let toks: Vec<&str> = doc
-                    .tokens
-                    .iter()
-                    .filter(|t| !(t.kind == TokenKind::Punct && doc.slice(t.span) == "."))
-                    .map(|t| doc.slice(t.span))
-                    .collect();
+                let toks = entry_tokens(line);
                 if toks.is_empty() || toks.len() > MAX_TOKENS {
                     continue;
                 }
@@ -222,6 +246,33 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_entries_split_at_spaces_as_the_tokenizer_splits_them() {
+        let mut plain = 0;
+        for (_, text) in SOURCES.into_iter().chain(RULE_SOURCES) {
+            for line in text.lines().map(str::trim) {
+                if plain_words(line) {
+                    plain += 1;
+                    assert_eq!(entry_tokens(line), segmented_tokens(line), "{line:?}");
+                }
+            }
+        }
+        // the fast path must serve most entries, or it is not worth having
+        assert!(plain > 10_000, "{plain} plain entries");
+        for line in [
+            "St. Louis",
+            "Côte d'Ivoire",
+            "AT&T",
+            "Guinea-Bissau",
+            "a  b",
+            " x",
+            "",
+        ] {
+            assert!(!plain_words(line), "{line:?}");
+        }
+        assert!(plain_words("New Zealand"));
+    }
 
     #[test]
     fn lists_hold_places_people_and_titles() {
