@@ -780,7 +780,7 @@ fn perfect_hash(entries: &[u64]) -> Option<(Vec<u16>, Vec<u64>)> {
         ranges.push((start, end));
         start = end;
     }
-    ranges.sort_by_key(|&(s, e)| (std::cmp::Reverse(e - s), s));
+    let ranges = largest_first(&ranges);
     let mut size = n + n / 4 + 16;
     let mut at: Vec<usize> = Vec::new();
     'attempt: while size <= 64 * n + 64 {
@@ -813,6 +813,30 @@ fn perfect_hash(entries: &[u64]) -> Option<(Vec<u16>, Vec<u64>)> {
     None
 }
 
+/// `ranges` (given in order of their starts) ordered largest first, ties by start: the
+/// order of sorting by `(Reverse(size), start)`, by counting the sizes (a few keys a bucket),
+/// which costs a pass where a comparison sort of the 15,000 buckets cost 5.5 M
+/// instructions at every load.
+fn largest_first(ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let size = |&(s, e): &(usize, usize)| e.saturating_sub(s);
+    let most = ranges.iter().map(size).max().unwrap_or(0);
+    // next[k]: where the next range of size `most - k` goes
+    let mut next = vec![0usize; most + 2];
+    for r in ranges {
+        next[most - size(r) + 1] += 1;
+    }
+    for k in 1..next.len() {
+        next[k] += next[k - 1];
+    }
+    let mut out = vec![(0, 0); ranges.len()];
+    for r in ranges {
+        let k = most - size(r);
+        out[next[k]] = *r;
+        next[k] += 1;
+    }
+    out
+}
+
 /// The weights of one feature in a [`Model`] (or none), as [`Model::find`] found them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Row(u32);
@@ -820,6 +844,23 @@ pub struct Row(u32);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buckets_go_largest_first_in_the_order_of_a_sort() {
+        let mut next = coarse_scores(7, 19);
+        for len in [0, 1, 2, 50, 2_000] {
+            let mut ranges = Vec::with_capacity(len);
+            let mut start = 0;
+            for _ in 0..len {
+                let size = next().abs() as usize % 9;
+                ranges.push((start, start + size));
+                start += size;
+            }
+            let mut sorted = ranges.clone();
+            sorted.sort_by_key(|&(s, e)| (std::cmp::Reverse(e - s), s));
+            assert_eq!(largest_first(&ranges), sorted);
+        }
+    }
 
     #[test]
     fn the_closed_tags_precede_b_u_o_and_end_sentences() {
