@@ -442,6 +442,18 @@ enum Last {
     Scale,
 }
 
+/// Whether token `i` is written in capitals before a word in title case: “FIRST Global”
+/// (a robotics programme's acronym), not an ordinal. In a headline in capitals the next
+/// word is in capitals too, and emphasis (“the FIRST time”) is followed by lowercase.
+fn acronym_before_name(cx: &Cx, i: usize) -> bool {
+    let capitals = |s: &str| s.len() > 1 && s.bytes().all(|b| b.is_ascii_uppercase());
+    let title = |s: &str| {
+        let mut b = s.bytes();
+        b.next().is_some_and(|c| c.is_ascii_uppercase()) && b.any(|c| c.is_ascii_lowercase())
+    };
+    capitals(cx.raw(i)) && title(cx.raw(i + 1))
+}
+
 /// Written-out numbers: "one hundred and five", "twenty-one", "two million three
 /// hundred thousand", "twenty first", "nineteen ninety-six". `lead` is a value already
 /// read (the `a` of "a hundred").
@@ -487,7 +499,7 @@ fn words(cx: &Cx, i: usize, lead: Option<f64>) -> Option<Fig> {
         let w = cx.low(j);
         if j == i && lead.is_none() {
             // an ordinal word: "first", "twenty-first"
-            if let Some(o) = lx::ordinal(w) {
+            if let Some(o) = lx::ordinal(w).filter(|_| !acronym_before_name(cx, i)) {
                 return Some(Fig {
                     start: cx.start(i),
                     end: cx.end(i),
