@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 pub mod jsonl;
+mod lower;
 pub mod names;
 pub mod numbers;
 pub mod offsets;

@@ -52,8 +52,13 @@ mod gate;
 mod grammar;
 pub mod lexicon;
 
+use crate::lower::Lowered;
 use crate::segment::{Document, TokenKind};
 use crate::span::{Annotation, Label, NumberType, NumberValue, Span};
+
+/// The longest token (bytes) whose lowercase form the grammar reads: no table holds a
+/// longer word.
+const LONGEST_WORD: usize = 48;
 
 /// Proposes the numbers of `doc`.
 // kept out of line so that a profile names the stage (`callgrind --toggle-collect=
@@ -132,9 +137,6 @@ pub(crate) struct Hit {
 pub(crate) struct Tok<'a> {
     /// The text as written.
     pub text: &'a str,
-    /// Where its lowercase text is in [`Cx::lows`] (empty for very long tokens, which no
-    /// table holds).
-    low: std::ops::Range<usize>,
     /// Where it is.
     pub span: Span,
     /// What it is made of.
@@ -143,8 +145,8 @@ pub(crate) struct Tok<'a> {
     pub initial: bool,
     /// True when it is part of a web address, where no figure is read.
     pub in_url: bool,
-    /// What its bytes hold: [`DIGIT`], [`DASH`], [`WIDE`] (for the gate and the
-    /// lowercasing, from one pass over the bytes).
+    /// What its bytes hold: [`DIGIT`], [`DASH`], [`WIDE`] (for the gate, from one pass
+    /// over the bytes).
     bytes: u8,
 }
 
@@ -175,16 +177,6 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// True when `c` is its own lowercase (so a text of such characters is its own
-/// lowercase text: `’`, `—`, `é`).
-fn caseless(c: char) -> bool {
-    if c.is_ascii() {
-        return !c.is_ascii_uppercase();
-    }
-    // general punctuation (quotes, dashes) has no case
-    ('\u{2000}'..='\u{206F}').contains(&c) || c.to_lowercase().eq(std::iter::once(c))
-}
-
 /// [`Tok::bytes`] of `text`.
 fn byte_classes(text: &str) -> u8 {
     text.bytes().fold(0, |m, b| m | BYTE_CLASS[usize::from(b)])
@@ -196,10 +188,8 @@ pub(crate) struct Cx<'a> {
     pub text: &'a str,
     /// The tokens.
     pub toks: Vec<Tok<'a>>,
-    /// The text lowercased as ASCII (where every ASCII token finds its lowercase text at
-    /// its own offsets), then the lowercase text of each other token, one after the other
-    /// (one allocation per document instead of one per token).
-    lows: String,
+    /// The lowercase text of every token.
+    lows: Lowered,
     /// The names (lowercase) that a regnal `I` follows in plain position somewhere in
     /// the text (see `grammar::regnal_one`).
     regnal: Vec<String>,
@@ -258,9 +248,6 @@ impl<'a> Cx<'a> {
         let urls = urls(doc.text);
         let (mut si, mut ui) = (0, 0);
         let mut toks: Vec<Tok<'a>> = Vec::with_capacity(doc.tokens.len());
-        let mut lows = String::with_capacity(doc.text.len() + doc.text.len() / 8);
-        lows.push_str(doc.text);
-        lows.make_ascii_lowercase();
         // tokens that are the letter `I`, for the regnal test below
         let mut eyes = Vec::new();
         for t in &doc.tokens {
@@ -279,23 +266,11 @@ impl<'a> Cx<'a> {
                     && matches!(p.text, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-")
             });
             let bytes = byte_classes(text);
-            let low = if text.len() > 48 {
-                0..0
-            } else if bytes & WIDE == 0 || text.chars().all(caseless) {
-                // the text lowercased as ASCII holds it at its own offsets
-                t.span.range()
-            } else {
-                // the whole word at once: a final sigma lowercases to ς
-                let from = lows.len();
-                lows.push_str(&text.to_lowercase());
-                from..lows.len()
-            };
             if text == "I" {
                 eyes.push(toks.len());
             }
             toks.push(Tok {
                 text,
-                low,
                 span: t.span,
                 kind: t.kind,
                 initial: at_start || after_opener,
@@ -307,7 +282,7 @@ impl<'a> Cx<'a> {
         let mut cx = Cx {
             text: doc.text,
             toks,
-            lows,
+            lows: Lowered::new(doc, LONGEST_WORD),
             regnal: Vec::new(),
             memo: dates::Memo::new(n),
             figures: PerToken::new(n),
@@ -333,12 +308,9 @@ impl<'a> Cx<'a> {
         self.toks.len()
     }
 
-    /// Lowercase text of token `i` (`""` past the end).
+    /// Lowercase text of token `i` (`""` past the end and for very long tokens).
     pub fn low(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .and_then(|t| self.lows.get(t.low.clone()))
-            .unwrap_or("")
+        self.lows.get(i)
     }
 
     /// Text of token `i` as written (`""` past the end).

@@ -492,22 +492,6 @@ fn gate_is_exact_on_the_shared_sets() {
     }
 }
 
-/// A character that `caseless` lets stand for its own lowercase lowercases to itself.
-#[test]
-fn caseless_characters_are_their_own_lowercase() {
-    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-        if super::caseless(c) {
-            assert!(c.to_lowercase().eq([c]), "{c:?}");
-        }
-    }
-    for s in ["’s", "—", "“", "é", "½", "ünd", "naïve"] {
-        assert!(s.chars().all(super::caseless));
-        assert_eq!(s.to_lowercase(), s);
-    }
-    assert!(!"Σ".chars().all(super::caseless));
-    assert!(!"Café".chars().all(super::caseless));
-}
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
     /// The table of byte classes says what a test of each byte says.

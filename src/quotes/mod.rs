@@ -30,10 +30,15 @@ pub mod learned;
 pub mod marks;
 pub mod weights;
 
+use crate::lower::Lowered;
 use crate::numbers::lexicon::FnvMap;
 use crate::segment::Document;
 use crate::span::{Annotation, Kind, Label, NameType, QuoteType, Span, Speaker};
 use std::cell::{Cell, OnceCell};
+
+/// The longest token (bytes) whose lowercase form the rules read: no cue or other listed
+/// word is longer.
+const LONGEST_WORD: usize = 40;
 
 /// A name handed over by the name recognizer.
 #[derive(Clone, Copy, Debug)]
@@ -53,7 +58,7 @@ pub struct Ctx<'a> {
     pub doc: &'a Document<'a>,
     /// The names, sorted by start.
     pub names: Vec<NameRef>,
-    /// The lowercase form of each token ("" for very long ones), in [`Lowered`].
+    /// The lowercase form of each token ("" for very long ones), from [`Lowered`].
     words: Vec<&'a str>,
     /// Top-level quotation spans, sorted by start, disjoint.
     top: Vec<Span>,
@@ -66,99 +71,6 @@ pub struct Ctx<'a> {
     /// tokens around every quotation, many of them more than once): 0 not yet asked, 1
     /// none, else 2 + the kind.
     cues: Vec<Cell<u8>>,
-}
-
-/// The lowercase forms of a document's tokens: the text lowercased as ASCII, then the
-/// lowercase forms of the tokens with other characters that lowercasing changes.
-struct Lowered {
-    text: String,
-    /// Where token `i`'s form is in `text`.
-    at: Vec<Span>,
-}
-
-impl Lowered {
-    fn new(doc: &Document) -> Lowered {
-        // the whole text lowercased as ASCII in one pass: a token's lowercase form is its
-        // own span of it, unless it has other characters that lowercase (`É`, `Σ`): such a
-        // token is lowercased whole and appended after the text
-        // (room for a few appended forms, so that the first does not copy the text)
-        let mut text = String::with_capacity(doc.text.len() + doc.text.len() / 8 + 64);
-        text.push_str(doc.text);
-        text.make_ascii_lowercase();
-        // every token at its own offsets (too long ones empty: no word the rules read),
-        // then the tokens holding a byte outside ASCII, found by a scan of the text eight
-        // bytes at a time, are checked one by one
-        let at: Vec<Span> = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                if t.span.len() > 40 {
-                    Span::new(0, 0)
-                } else {
-                    t.span
-                }
-            })
-            .collect();
-        let mut lowered = Lowered { text, at };
-        let bytes = doc.text.as_bytes();
-        let (mut pos, mut ti) = (0, 0);
-        while let Some(p) = next_non_ascii(bytes, pos) {
-            // the token holding byte p, if any (tokens are in order)
-            while doc.tokens.get(ti).is_some_and(|t| t.span.end <= p) {
-                ti += 1;
-            }
-            match doc.tokens.get(ti) {
-                Some(t) if t.span.start <= p => {
-                    if t.span.len() <= 40 {
-                        lowered.lower_token(doc, ti, t.span);
-                    }
-                    pos = t.span.end;
-                    ti += 1;
-                }
-                _ => pos = p + 1,
-            }
-        }
-        lowered
-    }
-
-    /// Token `i` at `span` has characters outside ASCII: unless they are all their own
-    /// lowercase (curly marks, dashes), its lowercase form is appended to the text.
-    /// (Its ASCII letters are lowercase in the text already: `Trump’s` stays in place.)
-    fn lower_token(&mut self, doc: &Document, i: usize, span: Span) {
-        let word = doc.slice(span);
-        let same = word.chars().all(|c| {
-            c.is_ascii() || {
-                let mut l = c.to_lowercase();
-                l.next() == Some(c) && l.next().is_none()
-            }
-        });
-        if !same {
-            // the whole token at once: a final capital sigma lowercases by context
-            let from = self.text.len();
-            self.text.push_str(&word.to_lowercase());
-            if let Some(at) = self.at.get_mut(i) {
-                *at = Span::new(from, self.text.len());
-            }
-        }
-    }
-}
-
-/// The offset of the first byte at or after `pos` outside ASCII.
-fn next_non_ascii(bytes: &[u8], pos: usize) -> Option<usize> {
-    let rest = bytes.get(pos..)?;
-    let mut chunks = rest.chunks_exact(8);
-    let mut off = 0;
-    for c in chunks.by_ref() {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        if w & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        off += 8;
-    }
-    rest.get(off..)?
-        .iter()
-        .position(|&b| b >= 0x80)
-        .map(|k| pos + off + k)
 }
 
 impl<'a> Ctx<'a> {
@@ -182,11 +94,7 @@ impl<'a> Ctx<'a> {
             .filter(|n| n.span.end <= doc.text.len() && n.span.start < n.span.end)
             .collect();
         names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
-        let words = lowered
-            .at
-            .iter()
-            .map(|s| lowered.text.get(s.range()).unwrap_or(""))
-            .collect();
+        let words = lowered.all().collect();
         let mut top: Vec<Span> = Vec::new();
         for q in quotes {
             if !top.last().is_some_and(|t| t.end > q.span.start) {
@@ -403,7 +311,7 @@ fn run(doc: &Document, names: &[Annotation], model: bool) -> Vec<Quote> {
     if found.is_empty() {
         return Vec::new();
     }
-    let lowered = Lowered::new(doc);
+    let lowered = Lowered::new(doc, LONGEST_WORD);
     let ctx = Ctx::new(doc, &lowered, names, &found);
     let genders = coref::Genders::infer(&ctx);
 

@@ -126,7 +126,7 @@ fn each_token_reads_as_its_lowercase_form() {
     let long = "Ä".repeat(30);
     let text = format!("“Über ΣΟΦΟΣ,” SAID Ölwerk’s CEO — {long} and É. Then “x” ÉCOLE.");
     let doc = Document::new(&text);
-    let lowered = Lowered::new(&doc);
+    let lowered = Lowered::new(&doc, super::LONGEST_WORD);
     let ctx = Ctx::new(&doc, &lowered, &[], &marks::find(&doc));
     for (i, t) in doc.tokens.iter().enumerate() {
         let word = doc.slice(t.span);
