@@ -133,31 +133,33 @@ fn plain(s: &str) -> bool {
         Some(c) if c.is_lowercase() => {
             chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'))
         }
-        Some(c) => {
-            chars.next().is_none()
-                && matches!(
-                    c,
-                    ',' | '.'
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '?'
-                        | '"'
-                        | '\''
-                        | '('
-                        | ')'
-                        | '“'
-                        | '”'
-                        | '‘'
-                        | '’'
-                        | '—'
-                        | '–'
-                        | '-'
-                        | '…'
-                )
-        }
+        Some(c) => chars.next().is_none() && plain_mark(c),
         None => false,
     }
+}
+
+/// The common punctuation marks that are [`plain`] alone.
+fn plain_mark(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '\''
+            | '('
+            | ')'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '—'
+            | '–'
+            | '-'
+            | '…'
+    )
 }
 
 /// Whether `s` has no capital letter, and whether it is [`plain`]: for an ASCII text
@@ -175,10 +177,7 @@ fn flags(s: &str) -> (bool, bool) {
         [first, rest @ ..] if first.is_ascii_lowercase() => rest
             .iter()
             .all(|&c| c.is_ascii_lowercase() || c == b'\'' || c == b'-'),
-        [c] => matches!(
-            c,
-            b',' | b'.' | b';' | b':' | b'!' | b'?' | b'"' | b'\'' | b'(' | b')' | b'-'
-        ),
+        [c] => plain_mark(char::from(*c)),
         _ => false,
     };
     (no_upper, plain)
