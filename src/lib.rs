@@ -36,6 +36,7 @@ pub mod offsets;
 pub mod quotes;
 pub mod render;
 pub mod resolve;
+mod scan;
 pub mod segment;
 pub mod span;
 pub mod wasm;

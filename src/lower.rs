@@ -3,6 +3,7 @@
 //! form is its own span, and after it the forms of the few tokens whose characters
 //! outside ASCII lowercasing changes.
 
+use crate::scan::next_non_ascii;
 use crate::segment::Document;
 use crate::span::Span;
 
@@ -92,24 +93,6 @@ pub(crate) fn caseless(c: char) -> bool {
     }
     // general punctuation (quotes, dashes) has no case
     ('\u{2000}'..='\u{206F}').contains(&c) || c.to_lowercase().eq(std::iter::once(c))
-}
-
-/// The offset of the first byte at or after `pos` outside ASCII.
-pub(crate) fn next_non_ascii(bytes: &[u8], pos: usize) -> Option<usize> {
-    let rest = bytes.get(pos..)?;
-    let mut chunks = rest.chunks_exact(8);
-    let mut off = 0;
-    for c in chunks.by_ref() {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        if w & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        off += 8;
-    }
-    rest.get(off..)?
-        .iter()
-        .position(|&b| b >= 0x80)
-        .map(|k| pos + off + k)
 }
 
 #[cfg(test)]

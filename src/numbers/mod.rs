@@ -53,6 +53,7 @@ mod grammar;
 pub mod lexicon;
 
 use crate::lower::Lowered;
+use crate::scan::bytes_equal;
 use crate::segment::{Document, TokenKind};
 use crate::span::{Annotation, Label, NumberType, NumberValue, Span};
 
@@ -445,16 +446,6 @@ fn url_starts(text: &str) -> Vec<usize> {
     schemes.extend(www);
     schemes.sort_unstable();
     schemes
-}
-
-/// The high bit of each byte of `x` (little-endian) that equals `c`, and no other bit
-/// (exact: no carry crosses a byte).
-fn bytes_equal(x: u64, c: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let y = x ^ (u64::from(c) * 0x0101_0101_0101_0101);
-    // a byte's high bit is set here when the byte of y is not zero
-    let nonzero = ((y & LOW7).wrapping_add(LOW7) | y) & !LOW7;
-    !nonzero & !LOW7
 }
 
 /// A [`NumberValue`] with only `value` set (dropping values that are not finite).

@@ -542,21 +542,6 @@ fn per_token_readings_are_kept() {
     assert_eq!((outer, nested.get(3, || 0), nested.get(1, || 0)), (6, 6, 5));
 }
 
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
-    /// The eight-byte test marks exactly the bytes equal to the one asked.
-    #[test]
-    fn bytes_equal_marks_exactly_the_equal_bytes(x in proptest::prelude::any::<u64>(), c in proptest::prelude::any::<u8>(), k in 0..8usize) {
-        // a byte set to c among random ones, then every byte checked
-        let mut bytes = x.to_le_bytes();
-        bytes[k] = c;
-        let m = super::bytes_equal(u64::from_le_bytes(bytes), c);
-        for (j, &b) in bytes.iter().enumerate() {
-            proptest::prop_assert_eq!(m >> (8 * j) & 0xFF, if b == c { 0x80 } else { 0 });
-        }
-    }
-}
-
 /// A part of the day read with its clock time, the part as far on as it may stand (a
 /// weekday or "in the", then "early" or "late").
 #[test]

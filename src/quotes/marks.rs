@@ -15,6 +15,7 @@
 //! paragraph. So an unbalanced mark never reaches past its paragraph, and every mark is
 //! pushed and popped at most once: the pass is linear.
 
+use crate::scan::bytes_equal;
 use crate::segment::Document;
 use crate::span::Span;
 
@@ -265,20 +266,18 @@ fn is_lead(b: u8) -> bool {
 /// Eight bytes are tested at a time (most text holds no mark): a word whose bytes are
 /// none of the four is skipped whole.
 fn next_lead(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // nonzero when some byte of `w` is `b` (exact as to whether, not which)
-    let has = |w: u64, b: u8| {
-        let x = w ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
     let rest = bytes.get(from..)?;
     let mut chunks = rest.chunks_exact(8);
     let mut at = from;
     for c in &mut chunks {
         let Ok(a) = <[u8; 8]>::try_from(c) else { break };
         let w = u64::from_le_bytes(a);
-        if has(w, b'"') | has(w, b'\'') | has(w, 0xC2) | has(w, 0xE2) != 0 {
+        if bytes_equal(w, b'"')
+            | bytes_equal(w, b'\'')
+            | bytes_equal(w, 0xC2)
+            | bytes_equal(w, 0xE2)
+            != 0
+        {
             if let Some(k) = c.iter().position(|&b| is_lead(b)) {
                 return Some(at + k);
             }
