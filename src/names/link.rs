@@ -119,6 +119,15 @@ fn is_title(w: &str, bits: u16) -> bool {
             .is_some_and(|one| one.chars().count() > 2 && lists.word(one) & TITLE != 0)
 }
 
+/// True when `r` is “OK” alone, the interjection: Oklahoma's code only after a town and a
+/// comma (“Tulsa, OK”).
+fn interjection(doc: &Document, r: Range<usize>) -> bool {
+    let s = r.start;
+    r.len() == 1
+        && matches!(text_of(doc, s), "OK" | "Ok")
+        && !(s >= 2 && text_of(doc, s - 1) == "," && capitalized(text_of(doc, s - 2)))
+}
+
 /// Takes punctuation at either end, a person's leading titles and any name's trailing
 /// possessive off the span, and
 /// types a lone nationality `other`; `None` when nothing of a name is left.
@@ -165,6 +174,9 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     }
     let only = text_of(doc, m.tokens.start);
     if m.tokens.len() == 1 && (is_possessive(only) || !only.chars().any(char::is_alphanumeric)) {
+        return None;
+    }
+    if interjection(doc, m.tokens.clone()) {
         return None;
     }
     // a title alone (“the President”), or titles in the plural (“Senators”), is no name
@@ -460,24 +472,61 @@ fn is_storm(w: &str) -> bool {
     matches!(w, "Hurricane" | "Typhoon" | "Cyclone" | "Storm")
 }
 
-/// A name after a storm word (“Hurricane Katrina”) is the storm's: type other, the word
-/// included; so are its bare mentions elsewhere (“Katrina”), whatever the tagger thought.
+/// A word that may come before a storm word in a storm's name (“Tropical Storm Harvey”,
+/// “Super Typhoon Haiyan”, “Severe Cyclonic Storm Fani”).
+fn is_storm_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Tropical"
+            | "Subtropical"
+            | "Extratropical"
+            | "Post-Tropical"
+            | "Super"
+            | "Severe"
+            | "Cyclonic"
+    )
+}
+
+/// The first token of the storm's name that ends at token `end` (exclusive) if tokens
+/// `from..end - 1` are storm qualifiers and a storm word and nothing else, the storm word
+/// last: `Some(from)` for “Tropical Storm” before “Harvey”.
+fn storm_words(doc: &Document, from: usize, end: usize) -> Option<usize> {
+    let last = end.checked_sub(1)?;
+    let word = last.checked_sub(1)?;
+    if word < from || !is_storm(text_of(doc, word)) {
+        return None;
+    }
+    (from..word)
+        .all(|i| is_storm_qualifier(text_of(doc, i)))
+        .then_some(from)
+}
+
+/// A name after a storm word (“Hurricane Katrina”, “Tropical Storm Harvey”) is the
+/// storm's: type other, the storm word and the qualifiers before it included; so are its
+/// bare mentions elsewhere (“Katrina”), whatever the tagger thought.
 fn storms(doc: &Document, ms: &mut [Mention]) {
     let mut names: Set<&str> = Set::default();
     let mut prev_end = 0;
     for m in ms.iter_mut() {
-        let s = m.tokens.start;
-        if m.tokens.len() > 1 && is_storm(text_of(doc, s)) {
-            m.ty = OTHER;
-        } else if s > prev_end && s > 0 && is_storm(text_of(doc, s - 1)) {
-            m.tokens.start = s - 1;
-            m.ty = OTHER;
-        } else {
-            prev_end = m.tokens.end;
+        let (s, e) = (m.tokens.start, m.tokens.end);
+        // the storm words inside the mention, else right before it (and after the last one)
+        let words = storm_words(doc, s, e).or_else(|| {
+            let before = s
+                .checked_sub(1)
+                .filter(|&b| b >= prev_end && is_storm(text_of(doc, b)))?;
+            Some(before)
+        });
+        let Some(mut start) = words else {
+            prev_end = e;
             continue;
+        };
+        while start > prev_end && is_storm_qualifier(text_of(doc, start - 1)) {
+            start -= 1;
         }
-        prev_end = m.tokens.end;
-        names.insert(text_of(doc, m.tokens.end - 1));
+        m.tokens.start = start.min(s);
+        m.ty = OTHER;
+        prev_end = e;
+        names.insert(text_of(doc, e - 1));
     }
     if names.is_empty() {
         return;
@@ -615,7 +664,9 @@ fn propagate(doc: &Document, ms: &mut Vec<Mention>) {
         {
             for (words, ty) in cands {
                 let n = words.len();
-                if (0..n).all(|k| text_of(doc, i + k) == text_of(doc, words.start + k)) {
+                if (0..n).all(|k| text_of(doc, i + k) == text_of(doc, words.start + k))
+                    && !interjection(doc, i..i + n)
+                {
                     added.push(Mention::new(i..i + n, *ty));
                     step = n;
                     break;
@@ -1123,6 +1174,48 @@ mod tests {
                 ("Texas", NameType::Place),
                 ("Rita", NameType::Other),
                 ("Rita Moreno", NameType::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn ok_alone_is_no_place_but_after_a_town_it_is() {
+        let r = run(
+            "OK, it was fine. Take US-75 from Tulsa, OK, then go on.",
+            &[("OK", PLACE), ("Tulsa", PLACE), ("OK", PLACE)],
+        );
+        let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["Tulsa", "OK"]);
+        assert_eq!(r[1].1, NameType::Place);
+    }
+
+    #[test]
+    fn storm_qualifiers_join_the_storm() {
+        // the tagger's span may hold the qualifiers and storm word, or start after them
+        let r = run(
+            "Tropical Storm Harvey hit Houston. Super Typhoon Haiyan hit Tacloban. \
+             Harvey stalled. Severe Cyclonic Storm Fani grew, Tropical ministers said.",
+            &[
+                ("Tropical Storm Harvey", ORGANIZATION),
+                ("Houston", PLACE),
+                ("Haiyan", PERSON),
+                ("Tacloban", PLACE),
+                ("Harvey", PERSON),
+                ("Storm Fani", PERSON),
+                ("Tropical", PERSON),
+            ],
+        );
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Tropical Storm Harvey", NameType::Other),
+                ("Houston", NameType::Place),
+                ("Super Typhoon Haiyan", NameType::Other),
+                ("Tacloban", NameType::Place),
+                ("Harvey", NameType::Other),
+                ("Severe Cyclonic Storm Fani", NameType::Other),
+                ("Tropical", NameType::Person),
             ]
         );
     }
