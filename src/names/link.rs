@@ -119,6 +119,18 @@ fn is_title(w: &str, bits: u16) -> bool {
             .is_some_and(|one| one.chars().count() > 2 && lists.word(one) & TITLE != 0)
 }
 
+/// True when `w` is the name of a file (“CrudeStocks.pdf”, “report.docx”): no name of a
+/// person, organization or place, whatever its capitals.
+fn file_name(w: &str) -> bool {
+    const EXTENSIONS: [&str; 18] = [
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "rtf", "jpg", "jpeg",
+        "png", "gif", "zip", "exe", "mp3", "mp4",
+    ];
+    w.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+    })
+}
+
 /// True when `r` is “OK” alone, the interjection: Oklahoma's code only after a town and a
 /// comma (“Tulsa, OK”).
 fn interjection(doc: &Document, r: Range<usize>) -> bool {
@@ -176,7 +188,7 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     if m.tokens.len() == 1 && (is_possessive(only) || !only.chars().any(char::is_alphanumeric)) {
         return None;
     }
-    if interjection(doc, m.tokens.clone()) {
+    if interjection(doc, m.tokens.clone()) || m.tokens.clone().any(|i| file_name(text_of(doc, i))) {
         return None;
     }
     // a title alone (“the President”), or titles in the plural (“Senators”), is no name
@@ -1176,6 +1188,20 @@ mod tests {
                 ("Rita Moreno", NameType::Person),
             ]
         );
+    }
+
+    #[test]
+    fn file_names_are_no_names() {
+        let r = run(
+            "See CrudeStocks.pdf and Budget.XLSX from Enron Corp.",
+            &[
+                ("CrudeStocks.pdf", PLACE),
+                ("Budget.XLSX", ORGANIZATION),
+                ("Enron Corp.", ORGANIZATION),
+            ],
+        );
+        let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["Enron Corp."]);
     }
 
     #[test]
