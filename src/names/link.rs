@@ -131,6 +131,17 @@ fn file_name(w: &str) -> bool {
     })
 }
 
+/// True when token `i` is (part of) a web address: “www.” or a scheme's “://” in it, or
+/// “http” or “https” before a colon.
+fn web_address(doc: &Document, i: usize) -> bool {
+    let w = text_of(doc, i);
+    let starts = |p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    w.contains("://")
+        || starts("www.")
+        || ((w.eq_ignore_ascii_case("http") || w.eq_ignore_ascii_case("https"))
+            && text_of(doc, i + 1).starts_with(':'))
+}
+
 /// True when `r` is “OK” alone, the interjection: Oklahoma's code only after a town and a
 /// comma (“Tulsa, OK”).
 fn interjection(doc: &Document, r: Range<usize>) -> bool {
@@ -188,7 +199,11 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     if m.tokens.len() == 1 && (is_possessive(only) || !only.chars().any(char::is_alphanumeric)) {
         return None;
     }
-    if interjection(doc, m.tokens.clone()) || m.tokens.clone().any(|i| file_name(text_of(doc, i))) {
+    if interjection(doc, m.tokens.clone())
+        || m.tokens
+            .clone()
+            .any(|i| file_name(text_of(doc, i)) || web_address(doc, i))
+    {
         return None;
     }
     // a title alone (“the President”), or titles in the plural (“Senators”), is no name
@@ -1202,6 +1217,27 @@ mod tests {
         );
         let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
         assert_eq!(got, ["Enron Corp."]);
+    }
+
+    #[test]
+    fn web_addresses_are_no_names() {
+        let text = "Read http://www.example.org/News or WWW.Example.com at Example Corp.";
+        let doc = Document::new(text);
+        let spans: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| web_address(&doc, i))
+            .map(|i| text_of(&doc, i))
+            .collect();
+        assert!(!spans.is_empty() && spans.iter().all(|w| !w.contains("Corp")));
+        let r = run(
+            text,
+            &[
+                ("http", OTHER),
+                ("WWW.Example.com", ORGANIZATION),
+                ("Example Corp.", ORGANIZATION),
+            ],
+        );
+        let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["Example Corp."]);
     }
 
     #[test]
