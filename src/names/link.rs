@@ -44,6 +44,7 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     let mut ms: Vec<Mention> = mentions.into_iter().filter_map(|m| trim(doc, m)).collect();
     ms.sort_by_key(|m| m.tokens.start);
     org_words(doc, &mut ms);
+    of_names(doc, &mut ms);
     given_names(doc, &mut ms);
     lowercase_places(doc, &mut ms);
     lone_given_names(doc, &mut ms);
@@ -306,6 +307,74 @@ fn org_words(doc: &Document, ms: &mut [Mention]) {
         if end > m.tokens.end {
             m.tokens.end = end;
             m.ty = ORGANIZATION;
+        }
+    }
+}
+
+/// True when capitalized `w` is a determiner or a function word (“The”, “Its”, “In”),
+/// which opens no name of the form “Medical Journal of Australia”.
+fn determiner_or_function(w: &str) -> bool {
+    const WORDS: [&str; 26] = [
+        "a", "an", "and", "as", "at", "by", "for", "from", "her", "his", "in", "into", "its", "of",
+        "on", "or", "our", "that", "the", "their", "these", "this", "those", "to", "with", "your",
+    ];
+    w.len() <= 5 && WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+}
+
+/// A capitalized organization word, “of” (and “the”) before a place make one organization
+/// with it and the capitalized words before it (“University of Michigan”, “Bank of
+/// England”, “Medical Journal of Australia”), unless the organization word ends a name
+/// already (“Standard Oil Company” of “New York”).
+fn of_names(doc: &Document, ms: &mut [Mention]) {
+    let lists = lists::lists();
+    for k in 0..ms.len() {
+        let Some(m) = ms.get(k) else { break };
+        if m.ty != PLACE {
+            continue;
+        }
+        let s = m.tokens.start;
+        let of = if text_of(doc, s.wrapping_sub(1)) == "the" {
+            s.wrapping_sub(2)
+        } else {
+            s.wrapping_sub(1)
+        };
+        let Some(word) = of.checked_sub(1) else {
+            continue;
+        };
+        let w = text_of(doc, word);
+        if text_of(doc, of) != "of"
+            || !capitalized(w)
+            || doc.tokens.get(word).map(|t| t.kind) != Some(TokenKind::Word)
+            || lists.word(w) & ORG_WORD == 0
+        {
+            continue;
+        }
+        // a name before that holds the organization word is whole already (“Standard Oil
+        // Company” of “New York”)
+        if k.checked_sub(1)
+            .and_then(|j| ms.get(j))
+            .is_some_and(|prev| prev.tokens.end > word)
+        {
+            continue;
+        }
+        // and the capitalized words before it (“Medical Journal” of “Australia”), back to
+        // the name before
+        let floor = k
+            .checked_sub(1)
+            .and_then(|j| ms.get(j))
+            .map_or(0, |prev| prev.tokens.end);
+        let mut start = word;
+        while start > floor
+            && doc.tokens.get(start - 1).map(|t| t.kind) == Some(TokenKind::Word)
+            && capitalized(text_of(doc, start - 1))
+            && !determiner_or_function(text_of(doc, start - 1))
+        {
+            start -= 1;
+        }
+        if let Some(m) = ms.get_mut(k) {
+            m.tokens.start = start;
+            m.ty = ORGANIZATION;
+            m.margins = [0.0; 4];
         }
     }
 }
@@ -1238,6 +1307,32 @@ mod tests {
         );
         let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
         assert_eq!(got, ["Example Corp."]);
+    }
+
+    #[test]
+    fn an_organization_word_of_a_place_is_an_organization() {
+        let r = run(
+            "The University of Michigan and the Medical Journal of Australia met Standard Oil \
+             Company of New York in Texas.",
+            &[
+                ("Michigan", PLACE),
+                ("Australia", PLACE),
+                ("Standard Oil Company", ORGANIZATION),
+                ("New York", PLACE),
+                ("Texas", PLACE),
+            ],
+        );
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("University of Michigan", NameType::Organization),
+                ("Medical Journal of Australia", NameType::Organization),
+                ("Standard Oil Company", NameType::Organization),
+                ("New York", NameType::Place),
+                ("Texas", NameType::Place),
+            ]
+        );
     }
 
     #[test]
