@@ -120,6 +120,25 @@ fn is_title(w: &str, bits: u16) -> bool {
             .is_some_and(|one| one.chars().count() > 2 && lists.word(one) & TITLE != 0)
 }
 
+/// True when token `i` labels a caption's credit or source: “Image”, “Photo” and the like
+/// before a colon (“… tweet to Ahmed Mohamed Image: Twitter”).
+fn credit_label(doc: &Document, i: usize) -> bool {
+    matches!(
+        text_of(doc, i),
+        "Image"
+            | "Images"
+            | "Photo"
+            | "Photos"
+            | "Photograph"
+            | "Picture"
+            | "Credit"
+            | "Source"
+            | "Video"
+            | "Caption"
+            | "File"
+    ) && text_of(doc, i + 1) == ":"
+}
+
 /// True when `w` is the name of a file (“CrudeStocks.pdf”, “report.docx”): no name of a
 /// person, organization or place, whatever its capitals.
 fn file_name(w: &str) -> bool {
@@ -166,11 +185,13 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
         m.tokens.start += 1;
     }
     // a name never ends on a contraction, an abbreviation or a function word (“Kim
-    // wasn't”, “BBC etc.”); inner ones stay (“Bank of England”)
+    // wasn't”, “BBC etc.”), nor on the label of a caption's credit (“… Mohamed Image:”);
+    // inner ones stay (“Bank of England”)
     while m.tokens.len() > 1
         && (is_possessive(text_of(doc, m.tokens.end - 1))
             || punct(m.tokens.end - 1)
-            || lowercase_word(text_of(doc, m.tokens.end - 1)))
+            || lowercase_word(text_of(doc, m.tokens.end - 1))
+            || credit_label(doc, m.tokens.end - 1))
     {
         m.tokens.end -= 1;
     }
@@ -1333,6 +1354,20 @@ mod tests {
                 ("Texas", NameType::Place),
             ]
         );
+    }
+
+    #[test]
+    fn a_caption_credit_label_leaves_the_name() {
+        let r = run(
+            "A tweet to Ahmed Mohamed Image: Barack Obama. Getty Images said so.",
+            &[
+                ("Ahmed Mohamed Image", PERSON),
+                ("Barack Obama", PERSON),
+                ("Getty Images", ORGANIZATION),
+            ],
+        );
+        let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["Ahmed Mohamed", "Barack Obama", "Getty Images"]);
     }
 
     #[test]
