@@ -207,14 +207,17 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
         }
     };
     if m.ty == PERSON {
-        while m.tokens.len() > 1 {
-            let w = text_of(doc, m.tokens.start);
-            let next = text_of(doc, m.tokens.start + 1);
-            if capitalized(w) && bits(m.tokens.start) & TITLE != 0 && capitalized(next) {
-                m.tokens.start += 1;
-            } else {
-                break;
-            }
+        // leading titles, the first capitalized and the rest in either case (“Lieutenant
+        // colonel Fuad Basya”), when a capitalized word is left after them
+        let mut k = m.tokens.start;
+        while k + 1 < m.tokens.end
+            && (k > m.tokens.start || capitalized(text_of(doc, k)))
+            && bits(k) & TITLE != 0
+        {
+            k += 1;
+        }
+        if capitalized(text_of(doc, k)) {
+            m.tokens.start = k;
         }
     }
     let only = text_of(doc, m.tokens.start);
@@ -1368,6 +1371,20 @@ mod tests {
         );
         let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
         assert_eq!(got, ["Ahmed Mohamed", "Barack Obama", "Getty Images"]);
+    }
+
+    #[test]
+    fn titles_in_either_case_after_a_capital_leave_the_span() {
+        let r = run(
+            "Lieutenant colonel Fuad Basya spoke. Prime Minister Najib Razak and President Obama met.",
+            &[
+                ("Lieutenant colonel Fuad Basya", PERSON),
+                ("Prime Minister Najib Razak", PERSON),
+                ("President Obama", PERSON),
+            ],
+        );
+        let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["Fuad Basya", "Najib Razak", "Obama"]);
     }
 
     #[test]
