@@ -348,12 +348,14 @@ fn determiner_or_function(w: &str) -> bool {
 /// A capitalized organization word, “of” (and “the”) before a place make one organization
 /// with it and the capitalized words before it (“University of Michigan”, “Bank of
 /// England”, “Medical Journal of Australia”), unless the organization word ends a name
-/// already (“Standard Oil Company” of “New York”).
-fn of_names(doc: &Document, ms: &mut [Mention]) {
+/// already (“Standard Oil Company” of “New York”). A university's campus after a comma
+/// joins it (“University of California, Davis”).
+fn of_names(doc: &Document, ms: &mut Vec<Mention>) {
     let lists = lists::lists();
+    let mut merged = false;
     for k in 0..ms.len() {
         let Some(m) = ms.get(k) else { break };
-        if m.ty != PLACE {
+        if m.ty != PLACE || m.tokens.is_empty() {
             continue;
         }
         let s = m.tokens.start;
@@ -400,6 +402,31 @@ fn of_names(doc: &Document, ms: &mut [Mention]) {
             m.ty = ORGANIZATION;
             m.margins = [0.0; 4];
         }
+        // a university's campus after a comma is part of its name (“University of
+        // California, Davis,”): the name there, a place by the tagger or a listed city,
+        // closed by punctuation
+        let end = ms.get(k).map_or(0, |m| m.tokens.end);
+        if w == "University" && text_of(doc, end) == "," {
+            let campus = ms.get(k + 1).filter(|n| {
+                n.tokens.start == end + 1
+                    && (n.ty == PLACE
+                        || n.tokens.len() == 1
+                            && lists.word(text_of(doc, n.tokens.start)) & CITY != 0)
+                    && doc.tokens.get(n.tokens.end).map(|t| t.kind) == Some(TokenKind::Punct)
+            });
+            if let Some(campus_end) = campus.map(|n| n.tokens.end) {
+                if let Some(m) = ms.get_mut(k) {
+                    m.tokens.end = campus_end;
+                }
+                if let Some(n) = ms.get_mut(k + 1) {
+                    n.tokens = campus_end..campus_end;
+                }
+                merged = true;
+            }
+        }
+    }
+    if merged {
+        ms.retain(|m| !m.tokens.is_empty());
     }
 }
 
@@ -1385,6 +1412,28 @@ mod tests {
         );
         let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
         assert_eq!(got, ["Fuad Basya", "Najib Razak", "Obama"]);
+    }
+
+    #[test]
+    fn a_campus_after_a_comma_joins_its_university() {
+        let r = run(
+            "At the University of California, Davis, and the University of Ohio, Smith said.",
+            &[
+                ("California", PLACE),
+                ("Davis", PERSON),
+                ("Ohio", PLACE),
+                ("Smith", PERSON),
+            ],
+        );
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("University of California, Davis", NameType::Organization),
+                ("University of Ohio", NameType::Organization),
+                ("Smith", NameType::Person),
+            ]
+        );
     }
 
     #[test]
