@@ -48,6 +48,7 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     given_names(doc, &mut ms);
     lowercase_places(doc, &mut ms);
     lone_given_names(doc, &mut ms);
+    forms_of_address(doc, &mut ms);
     storms(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
@@ -613,6 +614,55 @@ fn lone_given_names(doc: &Document, ms: &mut Vec<Mention>) {
         }
     }
     add_disjoint(ms, added);
+}
+
+/// An honorific before titles and no name (“Madam Speaker”, “Mr. President”) addresses
+/// one person as a name does: the whole of it is a person (a title alone is no name, see
+/// [`trim`]). Names the tagger found inside it give way.
+fn forms_of_address(doc: &Document, ms: &mut Vec<Mention>) {
+    let lists = lists::lists();
+    let honorific = |w: &str| {
+        matches!(
+            w,
+            "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Madam" | "Madame" | "Mister"
+        )
+    };
+    // a title that is no surname in the lists nor the last word of a person named in the
+    // document (“Mr. King” is Larry King's surname)
+    let title = |i: usize| {
+        let w = text_of(doc, i);
+        let bits = lists.word(w);
+        capitalized(w)
+            && bits & TITLE != 0
+            && bits & (SURNAME | GIVEN) == 0
+            && !ms.iter().any(|m| {
+                m.ty == PERSON && m.tokens.len() > 1 && text_of(doc, m.tokens.end - 1) == w
+            })
+    };
+    let mut found = Vec::new();
+    for i in 0..doc.tokens.len() {
+        if !honorific(text_of(doc, i)) {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < doc.tokens.len() && k - i <= 3 && title(k) {
+            k += 1;
+        }
+        // titles, then no capitalized word: the address names nobody else
+        if k > i + 1 && !capitalized(text_of(doc, k)) {
+            found.push(Mention::new(i..k, PERSON));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    ms.retain(|m| {
+        !found
+            .iter()
+            .any(|f| f.tokens.start < m.tokens.end && m.tokens.start < f.tokens.end)
+    });
+    ms.extend(found);
+    ms.sort_by_key(|m| m.tokens.start);
 }
 
 fn is_storm(w: &str) -> bool {
@@ -1432,6 +1482,32 @@ mod tests {
                 ("University of California, Davis", NameType::Organization),
                 ("University of Ohio", NameType::Organization),
                 ("Smith", NameType::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_honorific_before_titles_is_a_person() {
+        let r = run(
+            "Madam Speaker, we agree. Thank you, Mr. Chairman. Mr. Smith left. Mrs. May spoke. \
+             Larry King said so, Mr. King said.",
+            &[
+                ("Speaker", ORGANIZATION),
+                ("Smith", PERSON),
+                ("May", PERSON),
+                ("Larry King", PERSON),
+            ],
+        );
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Madam Speaker", NameType::Person),
+                ("Mr. Chairman", NameType::Person),
+                ("Smith", NameType::Person),
+                ("May", NameType::Person),
+                // “Mr. King” is Larry King's surname, no form of address
+                ("Larry King", NameType::Person),
             ]
         );
     }
