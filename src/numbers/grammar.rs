@@ -331,6 +331,16 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
         f.fraction = true;
         return Some(f);
     }
+    // "1-2/3 cups", "2-1/2-inch": a whole number, a hyphen and a proper fraction
+    if plain && n <= 3 {
+        if let Some((v, len)) = hyphen_fraction(suffix) {
+            f.value += v;
+            f.end = base + n + len;
+            f.digits = None;
+            f.fraction = true;
+            return Some(f);
+        }
+    }
     // "17th-century": an ordinal joined to a word
     if plain
         && suffix.get(..2).is_some_and(is_ordinal_suffix)
@@ -430,6 +440,43 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
     }
     // 2.33 and any other suffix: left for the caller (units, times, ranges)
     Some(f)
+}
+
+/// The fraction of a mixed number written with a hyphen, `-2/3` of `1-2/3`: its value
+/// and length in bytes. Only a proper fraction in halves, thirds, quarters, eighths or
+/// sixteenths (what recipes and rulers write) is read, and only when nothing but a
+/// hyphened word follows it: `2-3` is a range, `4-5/6` and `1-3/4/2020` are no mixed
+/// numbers, `2-5/4` is nothing.
+fn hyphen_fraction(suffix: &str) -> Option<(f64, usize)> {
+    let body = suffix.strip_prefix(['-', '‐'])?;
+    let hyphen = suffix.len() - body.len();
+    let b = body.as_bytes();
+    let run = |from: usize| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let a_len = run(0);
+    if !(1..=2).contains(&a_len) || b.get(a_len) != Some(&b'/') {
+        return None;
+    }
+    let d_len = run(a_len + 1);
+    if !(1..=2).contains(&d_len) {
+        return None;
+    }
+    let end = a_len + 1 + d_len;
+    let rest = body.get(end..)?;
+    let word_after = rest
+        .strip_prefix(['-', '‐'])
+        .is_some_and(|w| w.starts_with(char::is_alphabetic));
+    if !rest.is_empty() && !word_after {
+        return None;
+    }
+    let a: u32 = body.get(..a_len)?.parse().ok()?;
+    let d: u32 = body.get(a_len + 1..end)?.parse().ok()?;
+    if a == 0 || a >= d || !matches!(d, 2 | 3 | 4 | 8 | 16) {
+        return None;
+    }
+    Some((f64::from(a) / f64::from(d), hyphen + end))
 }
 
 #[derive(Clone, Copy, PartialEq)]

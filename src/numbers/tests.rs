@@ -561,3 +561,24 @@ fn parts_of_the_day_with_a_time() {
         assert_eq!(spans(text), [want], "{text:?}");
     }
 }
+
+/// The value and unit of the forms each read as one span: a mixed number written with a
+/// hyphen.
+#[test]
+fn values_of_one_span_forms() {
+    let one = |text: &str| {
+        let doc = Document::new(text);
+        let all = recognize(&doc);
+        assert_eq!(all.len(), 1, "{text:?}: {all:?}");
+        let a = &all[0];
+        let v = a.value.clone().unwrap_or_default();
+        (text[a.span.range()].to_string(), v)
+    };
+    let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-3);
+    let (s, v) = one("Add 1-2/3 cups now.");
+    assert_eq!((s.as_str(), v.unit.as_deref()), ("1-2/3 cups", Some("cup")));
+    assert!(close(v.value, 1.6667), "{v:?}");
+    let (s, v) = one("a 2-1/2-inch gap");
+    assert_eq!((s.as_str(), v.unit.as_deref()), ("2-1/2-inch", Some("in")));
+    assert!(close(v.value, 2.5), "{v:?}");
+}
