@@ -1291,6 +1291,24 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
             return None;
         }
     }
+    // a temperature at the end of a sentence: "104°F.", "40 degrees C." (the tokenizer
+    // keeps the period of a single letter, as of an initial); the period stays out
+    if matches!(w, "°" | "º" | "degrees" | "degree" | "deg") {
+        let u = match cx.raw(j + 1) {
+            "C." => Some("°C"),
+            "F." => Some("°F"),
+            _ => None,
+        };
+        if let Some(u) = u {
+            let end = cx.end(j + 1) - 1;
+            return mk(end, j + 2, NumberType::Quantity, Some(u), None, 1.0);
+        }
+    }
+    // "180 oC": the letter o typed for the degree sign
+    if matches!(raw, "oC" | "oF") && f.digits.is_some_and(|d| d <= 3) {
+        let u = if raw == "oC" { "°C" } else { "°F" };
+        return mk(cx.end(j), j + 1, NumberType::Quantity, Some(u), None, 1.0);
+    }
     // units of measure, one to three words: "5 km", "190,000 square meters",
     // "10 Kilometers per hour", "98.6 degrees fahrenheit", "85°", "70°F"
     let words = [cx.low(j), cx.low(j + 1), cx.low(j + 2)];
@@ -1449,13 +1467,18 @@ fn tail_in_token(cx: &Cx, f: &Fig, rest: &str) -> Option<Tail> {
             factor: 1.0,
         });
     }
-    // "40C", "104F": temperatures written with a capital letter
+    // "40C", "104F": temperatures written with a capital letter; "180oC", with the
+    // letter o typed for the degree sign
     if !hyphen
         && after.is_empty()
-        && matches!(unit_txt, "C" | "F")
+        && matches!(unit_txt, "C" | "F" | "oC" | "oF")
         && f.digits.is_some_and(|d| d <= 3)
     {
-        let u = if unit_txt == "C" { "°C" } else { "°F" };
+        let u = if unit_txt.ends_with('C') {
+            "°C"
+        } else {
+            "°F"
+        };
         return mk(unit_end, NumberType::Quantity, Some(u), None, 1.0);
     }
     if let Some(c) = lx::currency_word(&low) {
@@ -2486,6 +2509,55 @@ pub(crate) fn dotted_quad(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
         at += p.len() + 1;
     }
     (out.len() == 4).then_some(out)
+}
+
+/// A temperature written in one token: one to three digits, a degree mark (`°`, `º`,
+/// or the letter `o` typed for it) or none, and `C` or `F`. Its value, unit and length
+/// in bytes.
+fn degrees(s: &str) -> Option<(f64, &'static str, usize)> {
+    let d = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&d) {
+        return None;
+    }
+    let (num, rest) = (s.get(..d)?, s.get(d..)?);
+    let rest = rest.strip_prefix(['o', 'º', '°']).unwrap_or(rest);
+    let unit = match rest {
+        "C" => "°C",
+        "F" => "°F",
+        _ => return None,
+    };
+    Some((num.parse().ok()?, unit, s.len()))
+}
+
+/// Two temperatures in one token, one in each scale, as recipes write them:
+/// `180oC/350oF`, `180ºC/350ºF`, `180C/350F`. Two quantities.
+pub(crate) fn degree_pair(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
+    let r = cx.raw(i);
+    if !cx.is_num(i) || r.len() > 16 {
+        return None;
+    }
+    let (a, b) = r.split_once('/')?;
+    let (va, ua, la) = degrees(a)?;
+    let (vb, ub, _) = degrees(b)?;
+    if ua == ub {
+        return None;
+    }
+    let start = cx.start(i);
+    let hit = |start, end, v, u: &str| Hit {
+        start,
+        end,
+        next: i + 1,
+        ty: NumberType::Quantity,
+        value: NumberValue {
+            value: Some(v),
+            unit: Some(u.to_string()),
+            ..NumberValue::default()
+        },
+    };
+    Some(vec![
+        hit(start, start + la, va, ua),
+        hit(start + la + 1, cx.end(i), vb, ub),
+    ])
 }
 
 /// Digits at the end of a hyphenated word: "I-44", "US-75", "post-2015", "F-16",

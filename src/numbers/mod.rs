@@ -81,7 +81,10 @@ fn scan(cx: &Cx, may_start: impl Fn(usize) -> bool) -> Vec<Annotation> {
             i += 1;
             continue;
         }
-        if let Some(parts) = grammar::dotted_quad(cx, i).or_else(|| grammar::number_list(cx, i)) {
+        if let Some(parts) = grammar::dotted_quad(cx, i)
+            .or_else(|| grammar::number_list(cx, i))
+            .or_else(|| grammar::degree_pair(cx, i))
+        {
             for hit in parts {
                 let mut a = Annotation::new(Span::new(hit.start, hit.end), Label::Number(hit.ty));
                 a.value = Some(hit.value);

@@ -581,4 +581,27 @@ fn values_of_one_span_forms() {
     let (s, v) = one("a 2-1/2-inch gap");
     assert_eq!((s.as_str(), v.unit.as_deref()), ("2-1/2-inch", Some("in")));
     assert!(close(v.value, 2.5), "{v:?}");
+    let (s, v) = one("It hit 41 ºC.");
+    assert_eq!((s.as_str(), v.unit.as_deref()), ("41 ºC", Some("°C")));
+    assert!(close(v.value, 41.0), "{v:?}");
+}
+
+/// Two temperatures in one token are two quantities, each in its own scale.
+#[test]
+fn a_pair_of_temperatures_in_one_token() {
+    let doc = Document::new("Bake at 180oC/350oF until firm.");
+    let got: Vec<_> = recognize(&doc)
+        .into_iter()
+        .map(|a| {
+            let v = a.value.unwrap_or_default();
+            (doc.slice(a.span).to_string(), v.value, v.unit)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("180oC".to_string(), Some(180.0), Some("°C".to_string())),
+            ("350oF".to_string(), Some(350.0), Some("°F".to_string()))
+        ]
+    );
 }
