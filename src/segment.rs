@@ -338,7 +338,10 @@ fn tokens(text: &str) -> Vec<Token> {
                     Some(_) => true,
                     None => false,
                 };
-                if keep {
+                // the scale of a temperature is no initial: "40°C." ends a sentence
+                let scale = matches!(&text[start..j], "C" | "F")
+                    && matches!(char_before(text, start), Some('°' | 'º'));
+                if keep && !scale {
                     j += 1;
                 }
             }
@@ -753,6 +756,16 @@ mod tests {
                 "Then left on Jan. 5 in St. Louis.",
                 "In Jan.",
                 "The end."
+            ]
+        );
+        // the scale after a degree sign is no initial
+        assert_eq!(
+            sents("It hit 40°C. Crews rested. It hit 104ºF. Schools shut."),
+            [
+                "It hit 40°C.",
+                "Crews rested.",
+                "It hit 104ºF.",
+                "Schools shut."
             ]
         );
         assert_eq!(

@@ -1291,18 +1291,28 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
             return None;
         }
     }
-    // a temperature at the end of a sentence: "104°F.", "40 degrees C." (the tokenizer
-    // keeps the period of a single letter, as of an initial); the period stays out
-    if matches!(w, "°" | "º" | "degrees" | "degree" | "deg") {
+    // a temperature at the end of a sentence: "40 degrees C." (the tokenizer keeps the
+    // period of a single letter, as of an initial, when it is not right after the
+    // sign); the period stays out. Before a word that does not start a sentence the
+    // letter is left alone: "F. Smith" may be a name.
+    if matches!(w, "°" | "º" | "degrees" | "degree" | "deg")
+        && (j + 2 >= cx.len() || cx.initial(j + 2))
+    {
         let u = match cx.raw(j + 1) {
             "C." => Some("°C"),
             "F." => Some("°F"),
             _ => None,
         };
         if let Some(u) = u {
-            let end = cx.end(j + 1) - 1;
+            let end = end_before_stop(cx, j + 1);
             return mk(end, j + 2, NumberType::Quantity, Some(u), None, 1.0);
         }
+    }
+    // "16 ft. long", "6 ft.": the tokenizer keeps the period of the abbreviation (not
+    // before a capitalized word in the same sentence, where "Ft. Worth" may be a name)
+    if w == "ft." && (cx.initial(j + 1) || !cx.capitalized(j + 1)) {
+        let end = end_before_stop(cx, j);
+        return mk(end, j + 1, NumberType::Quantity, Some("ft"), None, 1.0);
     }
     // "180 oC": the letter o typed for the degree sign
     if matches!(raw, "oC" | "oF") && f.digits.is_some_and(|d| d <= 3) {
@@ -1392,6 +1402,17 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
         }
     }
     None
+}
+
+/// The end of token `k`, a word with a final period (`ft.`, `F.`), without the period
+/// when it also ends the sentence (a sentence starts after it, or the text ends).
+fn end_before_stop(cx: &Cx, k: usize) -> usize {
+    let e = cx.end(k);
+    if (k + 1 >= cx.len() || cx.initial(k + 1)) && cx.raw(k).ends_with('.') {
+        e - 1
+    } else {
+        e
+    }
 }
 
 /// A unit, currency or percent written inside the figure's token: `10kph`, `24703m2`,
@@ -1891,6 +1912,9 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
         }
         return None;
     }
+    if let Some(h) = dimensions(cx, i) {
+        return Some(h);
+    }
     if let Some(h) = range_from(cx, i, None) {
         return Some(h);
     }
@@ -2138,6 +2162,240 @@ fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
             unit,
             currency,
             iso,
+        },
+    })
+}
+
+/// The unit of an area or a volume measured in length unit `u` (`ft` → `ft²`).
+fn power_unit(u: &str, sides: usize) -> Option<&'static str> {
+    let (sq, cu) = match u {
+        "km" => ("km²", "km³"),
+        "m" => ("m²", "m³"),
+        "cm" => ("cm²", "cm³"),
+        "mm" => ("mm²", "mm³"),
+        "mi" => ("mi²", "mi³"),
+        "yd" => ("yd²", "yd³"),
+        "ft" => ("ft²", "ft³"),
+        "in" => ("in²", "in³"),
+        _ => return None,
+    };
+    match sides {
+        2 => Some(sq),
+        3 => Some(cu),
+        _ => None,
+    }
+}
+
+/// One side of a dimension: a figure that is no ordinal, vague amount or magnitude
+/// (`9`, `8.5`, `8-1/2`, `ten`), with a length unit or none.
+struct Side {
+    start: usize,
+    end: usize,
+    next: usize,
+    value: f64,
+    unit: Option<&'static str>,
+    /// Read inside a token, with more of it after (`9` of `9x13-inch`).
+    rest: usize,
+}
+
+/// A side at token `i`, read with [`measure`].
+fn side(cx: &Cx, i: usize) -> Option<Side> {
+    let (h, f) = match measure(cx, i) {
+        Some(m) => m,
+        // "9x13": measure reads nothing of a figure with letters and digits after it
+        None => {
+            let f = figure(cx, i)?;
+            side_separator(f.rest(cx))?;
+            let h = Hit {
+                start: f.start,
+                end: f.end,
+                next: f.next,
+                ty: NumberType::Cardinal,
+                value: val(f.value),
+            };
+            (h, f)
+        }
+    };
+    if f.ordinal || f.vague || f.scaled || f.value <= 0.0 {
+        return None;
+    }
+    let unit = match h.ty {
+        NumberType::Cardinal => None,
+        NumberType::Quantity => {
+            Some(lx::unit(h.value.unit.as_deref()?).filter(|u| is_length(Some(u)))?)
+        }
+        _ => return None,
+    };
+    // what is left of the last token: "-by-8-inch" of "8-by-8-inch", "-by-12-foot" of
+    // "10-foot-by-12-foot"
+    // (not the period of "ft." that ends a sentence)
+    let tok_end = cx.end(h.next.saturating_sub(1));
+    let rest = match cx.text.get(h.end..tok_end) {
+        Some(".") | None => 0,
+        Some(r) => r.len(),
+    };
+    Some(Side {
+        start: h.start,
+        end: h.end,
+        next: h.next,
+        value: f.value,
+        unit,
+        rest,
+    })
+}
+
+/// A side written inside a token after a separator: `13-inch` of `9-by-13-inch`, `13`
+/// of `9x13`. `f` is the figure before it; `text` what follows the separator.
+fn side_in_token(cx: &Cx, f: &Fig, from: usize, text: &str) -> Option<Side> {
+    let (v, n, _) = literal(text);
+    if n == 0 || v.is_nan() || v <= 0.0 {
+        return None;
+    }
+    let hi = Fig {
+        start: from,
+        end: from + n,
+        next: f.next,
+        value: v,
+        digits: Some(n),
+        ..Fig::default()
+    };
+    let rest = text.len() - n;
+    if rest == 0 {
+        // the unit, if any, is the next token: "9x13 inches"
+        return match tail(cx, &hi) {
+            Some(t) if t.ty == NumberType::Quantity => Some(Side {
+                start: from,
+                end: t.end,
+                next: t.next,
+                value: v,
+                unit: Some(t.unit.filter(|u| is_length(Some(u)))?),
+                rest: 0,
+            }),
+            Some(_) => None,
+            None => Some(Side {
+                start: from,
+                end: hi.end,
+                next: hi.next,
+                value: v,
+                unit: None,
+                rest: 0,
+            }),
+        };
+    }
+    match tail(cx, &hi) {
+        // "13-inch": a unit joined by a hyphen
+        Some(t) if t.ty == NumberType::Quantity => Some(Side {
+            start: from,
+            end: t.end,
+            next: t.next,
+            value: v,
+            unit: Some(t.unit.filter(|u| is_length(Some(u)))?),
+            rest: cx.end(t.next.saturating_sub(1)).saturating_sub(t.end),
+        }),
+        Some(_) => None,
+        // another separator follows: "4-by-6" of "2-by-4-by-6-foot"
+        None => Some(Side {
+            start: from,
+            end: hi.end,
+            next: hi.next,
+            value: v,
+            unit: None,
+            rest,
+        }),
+    }
+}
+
+/// The separator of two sides inside a token, at the start of `text`: `-by-`, `x`,
+/// `X`, `×`. Its length in bytes, and whether it is the word `by`.
+fn side_separator(text: &str) -> Option<(usize, bool)> {
+    if text.starts_with("-by-") {
+        return Some((4, true));
+    }
+    let sep = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, 'x' | 'X' | '×'))?;
+    let len = sep.len_utf8();
+    text.get(len..)?
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some((len, false))
+}
+
+/// Dimensions: two or three sides in a length unit, `10 by 12 feet`, `an 8-by-8-inch
+/// dish`, `3 x 4 m`, `9x13-inch`, `20 x 30 x 40 cm`, `3 m × 4 m`. One quantity: its value
+/// is the area (or the volume) in the unit squared (or cubed): `10 by 12 feet` is 120
+/// ft². Every side written with a unit has the same one, and the last has it. Sides
+/// joined by `x` (a multiplication as often as a measure: `4x100m relay`, `5 x 700 ml`)
+/// must be of one order of size (neither ten times the other).
+fn dimensions(cx: &Cx, i: usize) -> Option<Hit> {
+    let first = side(cx, i)?;
+    if first.unit.is_none() && first.next == i + 1 && first.rest == 0 && !cx.is_num(i) {
+        // a word figure: "ten by twelve feet" is read only with "by"
+        if cx.low(i + 1) != "by" {
+            return None;
+        }
+    }
+    let mut sides = vec![first];
+    let mut by = true;
+    while sides.len() < 3 {
+        let Some(last) = sides.last() else { break };
+        let next = if last.rest > 0 {
+            // inside the token: "9x13", "8-by-8-inch"
+            let tok_end = cx.end(last.next - 1);
+            let text = cx.text.get(tok_end - last.rest..tok_end)?;
+            let Some((len, is_by)) = side_separator(text) else {
+                break;
+            };
+            by &= is_by;
+            let f = Fig {
+                next: last.next,
+                ..Fig::default()
+            };
+            side_in_token(cx, &f, tok_end - last.rest + len, text.get(len..)?)
+        } else {
+            let j = last.next;
+            let sep = cx.raw(j);
+            if !matches!(sep, "by" | "x" | "X" | "×") || last.end != cx.end(j - 1) {
+                break;
+            }
+            by &= sep == "by";
+            side(cx, j + 1)
+        };
+        let Some(s) = next else { break };
+        sides.push(s);
+    }
+    let last = sides.last()?;
+    if sides.len() < 2 {
+        return None;
+    }
+    if last.rest > 0 {
+        // "9-by-13-inch-deep" ends at its unit; nothing else may follow inside the token
+        let tok_end = cx.end(last.next.saturating_sub(1));
+        if !cx.text.get(last.end..tok_end).is_some_and(hyphen_word) {
+            return None;
+        }
+    }
+    let unit = last.unit?;
+    if sides.iter().any(|s| s.unit.is_some_and(|u| u != unit)) {
+        return None;
+    }
+    if !by
+        && sides
+            .windows(2)
+            .any(|w| w[0].value > 10.0 * w[1].value || w[1].value > 10.0 * w[0].value)
+    {
+        return None;
+    }
+    let value: f64 = sides.iter().map(|s| s.value).product();
+    Some(Hit {
+        start: sides.first()?.start,
+        end: last.end,
+        next: last.next,
+        ty: NumberType::Quantity,
+        value: NumberValue {
+            value: value.is_finite().then_some(value),
+            unit: Some(power_unit(unit, sides.len())?.to_string()),
+            ..NumberValue::default()
         },
     })
 }

@@ -31,6 +31,16 @@
 //!   the words that make it a range: `between 2,000 and 3,000`, `from 10 to 20`.
 //! - **Units, currencies and magnitudes belong to the figure**: `thousands of
 //!   kilograms`, `$2.5bn`, `40 billion dollars`, `5 km`, `25 per cent`, `18-year-old`.
+//! - **Dimensions are one quantity**, from the first side to the unit: `10 by 12
+//!   feet`, `an 8-by-8-inch dish`, `3 x 4 m`, `55 x 40 x 20 cm`. The value is the area
+//!   (or the volume) in the unit squared (or cubed): `10 by 12 feet` is 120 `ft²`. The
+//!   sides are in a length unit, written once after the last side or after each; sides
+//!   joined by `x` must be of one order of size, as `x` is as often a count (`6 x 500 ml
+//!   bottles`, `4x100m relay`: no dimension).
+//! - **A mixed number written with a hyphen** is one figure: `1-2/3 cups` (1.667), `6-1/3
+//!   innings`, for halves, thirds, quarters, eighths and sixteenths only (`2-3` is a
+//!   range). A temperature may be written with the letter `o` for the degree sign, and
+//!   two scales in one token are two quantities: `[180oC]/[350oF]`.
 //! - **Dates** are marked when they name a point of the calendar or the clock: a
 //!   month (`March`, `this March`), a weekday (`Saturday`), a day (`April 16`, `the
 //!   21st`), a year in context (`in 2014`, `the 1990s`), a time (`3:30 p.m.`), and

@@ -563,7 +563,7 @@ fn parts_of_the_day_with_a_time() {
 }
 
 /// The value and unit of the forms each read as one span: a mixed number written with a
-/// hyphen.
+/// hyphen, dimensions (their area or volume), a temperature with `º`.
 #[test]
 fn values_of_one_span_forms() {
     let one = |text: &str| {
@@ -581,6 +581,24 @@ fn values_of_one_span_forms() {
     let (s, v) = one("a 2-1/2-inch gap");
     assert_eq!((s.as_str(), v.unit.as_deref()), ("2-1/2-inch", Some("in")));
     assert!(close(v.value, 2.5), "{v:?}");
+    let (s, v) = one("Use a 9-by-13-inch pan.");
+    assert_eq!(
+        (s.as_str(), v.unit.as_deref()),
+        ("9-by-13-inch", Some("in²"))
+    );
+    assert!(close(v.value, 117.0), "{v:?}");
+    let (s, v) = one("The cell is 6 by 9 feet.");
+    assert_eq!(
+        (s.as_str(), v.unit.as_deref()),
+        ("6 by 9 feet", Some("ft²"))
+    );
+    assert!(close(v.value, 54.0), "{v:?}");
+    let (s, v) = one("Bags of 55 x 40 x 20 cm fit.");
+    assert_eq!(
+        (s.as_str(), v.unit.as_deref()),
+        ("55 x 40 x 20 cm", Some("cm³"))
+    );
+    assert!(close(v.value, 44_000.0), "{v:?}");
     let (s, v) = one("It hit 41 ºC.");
     assert_eq!((s.as_str(), v.unit.as_deref()), ("41 ºC", Some("°C")));
     assert!(close(v.value, 41.0), "{v:?}");
