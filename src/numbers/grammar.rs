@@ -134,6 +134,19 @@ fn figure_core(cx: &Cx, i: usize) -> Option<Fig> {
         }
         return None;
     }
+    // a decimal written without its zero: "a .300 hitter", "a .45-caliber pistol" (a
+    // period after a space or at the start, right before the digits)
+    if raw == "." && cx.is_num(i + 1) && cx.tight(i + 1) && (i == 0 || !cx.tight(i)) {
+        let mut f = digits(cx, i + 1)?;
+        let n = f.digits?;
+        if n > 4 || !f.whole(cx) && !hyphen_word(f.rest(cx)) {
+            return None;
+        }
+        f.value /= 10f64.powi(i32::try_from(n).ok()?);
+        f.start = cx.start(i);
+        f.digits = None;
+        return Some(f);
+    }
     if matches!(low, "minus" | "negative") {
         let mut f = figure_core(cx, i + 1)?;
         if f.ordinal || f.vague {
@@ -1936,6 +1949,15 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
         return Some(h);
     }
     let (h, f) = measure(cx, i)?;
+    // a record of attempts, as a score is one figure: "went 4-for-5", "3-of-4 shooting"
+    if h.ty == NumberType::Cardinal && f.digits.is_some_and(|d| d <= 3) {
+        if let Some(n) = attempts(f.rest(cx)) {
+            return Some(Hit {
+                end: f.end + n,
+                ..h
+            });
+        }
+    }
     if f.ordinal && h.ty == NumberType::Ordinal && verb_second(cx, i, &f) {
         return None;
     }
@@ -2551,6 +2573,15 @@ fn is_state(s: &str) -> bool {
         "VA", "WA", "WV", "WI", "WY", "DC", "PR",
     ];
     STATES.contains(&s)
+}
+
+/// The rest of a token that completes a record of attempts, `-for-5` of `4-for-5` or
+/// `-of-12` of `7-of-12` (one to three digits and nothing after): its length.
+fn attempts(rest: &str) -> Option<usize> {
+    let n = rest
+        .strip_prefix("-for-")
+        .or_else(|| rest.strip_prefix("-of-"))?;
+    (!n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())).then_some(rest.len())
 }
 
 /// A rest of a token that is a hyphen and a word: "-bedroom" of "3-bedroom", "-for-5"

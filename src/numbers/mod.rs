@@ -41,6 +41,9 @@
 //!   innings`, for halves, thirds, quarters, eighths and sixteenths only (`2-3` is a
 //!   range). A temperature may be written with the letter `o` for the degree sign, and
 //!   two scales in one token are two quantities: `[180oC]/[350oF]`.
+//! - **A score, a vote or a record of attempts is one cardinal** whose value is its
+//!   first figure: `won 3-2`, `passed 52-48`, `went 4-for-5`, `7-of-12 shooting`, `a
+//!   2-for-1 split`. A decimal may be written without its zero: `.300` (0.3), `.45`.
 //! - **Dates** are marked when they name a point of the calendar or the clock: a
 //!   month (`March`, `this March`), a weekday (`Saturday`), a day (`April 16`, `the
 //!   21st`), a year in context (`in 2014`, `the 1990s`), a time (`3:30 p.m.`), and

@@ -563,7 +563,8 @@ fn parts_of_the_day_with_a_time() {
 }
 
 /// The value and unit of the forms each read as one span: a mixed number written with a
-/// hyphen, dimensions (their area or volume), a temperature with `º`.
+/// hyphen, dimensions (their area or volume), a record of attempts, a decimal without its
+/// zero, a temperature with `º`.
 #[test]
 fn values_of_one_span_forms() {
     let one = |text: &str| {
@@ -599,6 +600,11 @@ fn values_of_one_span_forms() {
         ("55 x 40 x 20 cm", Some("cm³"))
     );
     assert!(close(v.value, 44_000.0), "{v:?}");
+    let (s, v) = one("He went 4-for-5 at the plate.");
+    assert_eq!((s.as_str(), v.value, v.high), ("4-for-5", Some(4.0), None));
+    let (s, v) = one("He batted .312 on the road.");
+    assert_eq!(s, ".312");
+    assert!(close(v.value, 0.312), "{v:?}");
     let (s, v) = one("It hit 41 ºC.");
     assert_eq!((s.as_str(), v.unit.as_deref()), ("41 ºC", Some("°C")));
     assert!(close(v.value, 41.0), "{v:?}");
