@@ -2350,6 +2350,20 @@ fn side_separator(text: &str) -> Option<(usize, bool)> {
 /// joined by `x` (a multiplication as often as a measure: `4x100m relay`, `5 x 700 ml`)
 /// must be of one order of size (neither ten times the other).
 fn dimensions(cx: &Cx, i: usize) -> Option<Hit> {
+    // a separator in the token or within the next three (a side is a figure of one or
+    // two tokens and a unit of one): most starts have none, and are turned away before
+    // anything is read
+    let sep = |k: usize| matches!(cx.raw(k), "by" | "x" | "X" | "×");
+    if !(sep(i + 1) || sep(i + 2) || sep(i + 3)) {
+        let joined = cx.is_num(i)
+            && cx
+                .raw(i)
+                .bytes()
+                .any(|b| matches!(b, b'x' | b'X' | b'-' | 0xC3)); // 0xC3 starts `×`
+        if !joined {
+            return None;
+        }
+    }
     let first = side(cx, i)?;
     if first.unit.is_none() && first.next == i + 1 && first.rest == 0 && !cx.is_num(i) {
         // a word figure: "ten by twelve feet" is read only with "by"
@@ -2357,33 +2371,12 @@ fn dimensions(cx: &Cx, i: usize) -> Option<Hit> {
             return None;
         }
     }
-    let mut sides = vec![first];
-    let mut by = true;
-    while sides.len() < 3 {
-        let Some(last) = sides.last() else { break };
-        let next = if last.rest > 0 {
-            // inside the token: "9x13", "8-by-8-inch"
-            let tok_end = cx.end(last.next - 1);
-            let text = cx.text.get(tok_end - last.rest..tok_end)?;
-            let Some((len, is_by)) = side_separator(text) else {
-                break;
-            };
-            by &= is_by;
-            let f = Fig {
-                next: last.next,
-                ..Fig::default()
-            };
-            side_in_token(cx, &f, tok_end - last.rest + len, text.get(len..)?)
-        } else {
-            let j = last.next;
-            let sep = cx.raw(j);
-            if !matches!(sep, "by" | "x" | "X" | "×") || last.end != cx.end(j - 1) {
-                break;
-            }
-            by &= sep == "by";
-            side(cx, j + 1)
-        };
-        let Some(s) = next else { break };
+    // most figures are followed by no separator: turned away before anything is built
+    let (second, mut by) = next_side(cx, &first)?;
+    let third = next_side(cx, &second);
+    let mut sides = vec![first, second];
+    if let Some((s, is_by)) = third {
+        by &= is_by;
         sides.push(s);
     }
     let last = sides.last()?;
@@ -2420,6 +2413,28 @@ fn dimensions(cx: &Cx, i: usize) -> Option<Hit> {
             ..NumberValue::default()
         },
     })
+}
+
+/// The side after `last` and whether `by` joins them: in the same token (`13-inch` of
+/// `9-by-13-inch`, `13` of `9x13`) or after a separate `by`, `x`, `×`.
+fn next_side(cx: &Cx, last: &Side) -> Option<(Side, bool)> {
+    if last.rest > 0 {
+        let tok_end = cx.end(last.next.checked_sub(1)?);
+        let text = cx.text.get(tok_end.checked_sub(last.rest)?..tok_end)?;
+        let (len, is_by) = side_separator(text)?;
+        let f = Fig {
+            next: last.next,
+            ..Fig::default()
+        };
+        let s = side_in_token(cx, &f, tok_end - last.rest + len, text.get(len..)?)?;
+        return Some((s, is_by));
+    }
+    let j = last.next;
+    let sep = cx.raw(j);
+    if !matches!(sep, "by" | "x" | "X" | "×") || last.end != cx.end(j.checked_sub(1)?) {
+        return None;
+    }
+    Some((side(cx, j + 1)?, sep == "by"))
 }
 
 /// The value of a scaled figure before its magnitude (`10` of `10 million`).
@@ -2820,9 +2835,11 @@ fn degrees(s: &str) -> Option<(f64, &'static str, usize)> {
 
 /// Two temperatures in one token, one in each scale, as recipes write them:
 /// `180oC/350oF`, `180ºC/350ºF`, `180C/350F`. Two quantities.
+#[inline(never)]
 pub(crate) fn degree_pair(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
     let r = cx.raw(i);
-    if !cx.is_num(i) || r.len() > 16 {
+    // one byte turns away nearly every token
+    if !matches!(r.as_bytes().last(), Some(b'C' | b'F')) || r.len() > 16 || !cx.is_num(i) {
         return None;
     }
     let (a, b) = r.split_once('/')?;
