@@ -255,6 +255,25 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     {
         m.ty = ORGANIZATION;
     }
+    // a person's name before a word of plans, laws and treaties names the document (“the
+    // Marshall Plan”, “the Monroe Doctrine”): type other
+    if m.ty == PERSON
+        && m.tokens.len() > 1
+        && matches!(
+            text_of(doc, m.tokens.end - 1),
+            "Plan"
+                | "Doctrine"
+                | "Act"
+                | "Treaty"
+                | "Accord"
+                | "Accords"
+                | "Agreement"
+                | "Convention"
+                | "Protocol"
+        )
+    {
+        m.ty = OTHER;
+    }
     (!m.tokens.is_empty() && m.tokens.end <= doc.tokens.len()).then_some(m)
 }
 
@@ -1508,6 +1527,27 @@ mod tests {
                 ("May", NameType::Person),
                 // “Mr. King” is Larry King's surname, no form of address
                 ("Larry King", NameType::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_persons_plan_or_doctrine_is_other() {
+        let r = run(
+            "The Marshall Plan and the Monroe Doctrine outlived George Marshall.",
+            &[
+                ("Marshall Plan", PERSON),
+                ("Monroe Doctrine", PERSON),
+                ("George Marshall", PERSON),
+            ],
+        );
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Marshall Plan", NameType::Other),
+                ("Monroe Doctrine", NameType::Other),
+                ("George Marshall", NameType::Person),
             ]
         );
     }
