@@ -147,8 +147,18 @@ fn file_name(w: &str) -> bool {
         "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "rtf", "jpg", "jpeg",
         "png", "gif", "zip", "exe", "mp3", "mp4",
     ];
-    w.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty() && EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+    // the dot is among the last five bytes (most tokens have none): found from the end
+    let b = w.as_bytes();
+    let dot = b
+        .iter()
+        .rev()
+        .take(5)
+        .position(|&c| c == b'.')
+        .map(|k| b.len() - 1 - k);
+    dot.is_some_and(|d| {
+        d > 0
+            && w.get(d + 1..)
+                .is_some_and(|ext| EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)))
     })
 }
 
@@ -157,8 +167,10 @@ fn file_name(w: &str) -> bool {
 fn web_address(doc: &Document, i: usize) -> bool {
     let w = text_of(doc, i);
     let starts = |p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    w.contains("://")
-        || starts("www.")
+    // (a colon or a leading w or h first: most tokens have neither)
+    let b = w.as_bytes();
+    (b.contains(&b':') && w.contains("://"))
+        || (matches!(b.first(), Some(b'w' | b'W')) && starts("www."))
         || ((w.eq_ignore_ascii_case("http") || w.eq_ignore_ascii_case("https"))
             && text_of(doc, i + 1).starts_with(':'))
 }
@@ -168,6 +180,7 @@ fn web_address(doc: &Document, i: usize) -> bool {
 fn interjection(doc: &Document, r: Range<usize>) -> bool {
     let s = r.start;
     r.len() == 1
+        && doc.tokens.get(s).is_some_and(|t| t.span.len() == 2)
         && matches!(text_of(doc, s), "OK" | "Ok")
         && !(s >= 2 && text_of(doc, s - 1) == "," && capitalized(text_of(doc, s - 2)))
 }
@@ -659,8 +672,10 @@ fn forms_of_address(doc: &Document, ms: &mut Vec<Mention>) {
             })
     };
     let mut found = Vec::new();
-    for i in 0..doc.tokens.len() {
-        if !honorific(text_of(doc, i)) {
+    let bytes = doc.text.as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // every honorific opens with “M”: other tokens are not read
+        if bytes.get(t.span.start) != Some(&b'M') || !honorific(text_of(doc, i)) {
             continue;
         }
         let mut k = i + 1;
