@@ -2733,6 +2733,10 @@ fn is_marker(cx: &Cx, i: usize) -> bool {
     if i > 0 && r.len() <= 2 && matches!(cx.raw(i - 1), "”" | "\"" | "’") && !cx.tight(i) {
         return true;
     }
+    // a numbered step or entry: "3 Prepare the pan." (see list_markers)
+    if line_start && line_number(cx, i).is_some() && cx.list_marker(i) {
+        return true;
+    }
     if line_start
         && matches!(next, "." | ")" | ":")
         && (cx.capitalized(i + 2) || cx.kind(i + 2).is_none())
@@ -2759,6 +2763,63 @@ fn is_marker(cx: &Cx, i: usize) -> bool {
         }
     }
     (i > 0 && cx.raw(i - 1) == "_" && cx.tight(i)) || (next == "_" && cx.tight(i + 1))
+}
+
+/// The number of a line that starts with one or two digits (not 0) and a capitalized
+/// word after a space or a line break: `3 Prepare the pan.`, `12 Harbour Street`. Token
+/// `i` starts the line.
+pub(crate) fn line_number(cx: &Cx, i: usize) -> Option<u32> {
+    let r = cx.raw(i);
+    if r.is_empty() || r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if cx.tight(i + 1) || !cx.capitalized(i + 1) {
+        return None;
+    }
+    r.parse().ok().filter(|&v| v > 0)
+}
+
+/// The tokens that number the steps of a list: lines that start with a number and a
+/// capitalized word (see [`line_number`]), counting 1, 2, 3… with at most ten lines from
+/// one to the next (“1 Choose the seeds”, “2 Plant them”; a list may start again at 1).
+/// Counts on lines of their own (“3 Chasers”, “2 Beaters”, “1 Keeper”) and scores in a
+/// leaderboard (“64 Bob Estes”, “65 Billy Andrade”) do not count from 1: they stay
+/// figures. One pass over the tokens.
+pub(crate) fn list_markers(cx: &Cx) -> Vec<usize> {
+    // (token, line, number) of each numbered line, then the runs 1, 2, 3… among them
+    let mut lines: Vec<(usize, u32, u32)> = Vec::new();
+    let mut line = 0u32;
+    for i in 0..cx.len() {
+        if i > 0 && !cx.line_break_before(i) {
+            continue;
+        }
+        line = line.saturating_add(1);
+        if let Some(v) = line_number(cx, i) {
+            lines.push((i, line, v));
+        }
+    }
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut last: Option<(u32, u32)> = None;
+    for &(i, l, v) in &lines {
+        let follows = last.is_some_and(|(ll, lv)| v == lv + 1 && l - ll <= 10);
+        if !follows {
+            if run.len() >= 2 {
+                out.append(&mut run);
+            }
+            run.clear();
+            if v != 1 {
+                last = None;
+                continue;
+            }
+        }
+        run.push(i);
+        last = Some((l, v));
+    }
+    if run.len() >= 2 {
+        out.append(&mut run);
+    }
+    out
 }
 
 /// "percent of twenty", "per cent of twenty-two": the percent word first.

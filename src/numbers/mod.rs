@@ -57,7 +57,8 @@
 //!   `version 2.0`), ZIP codes after a state and street numbers in an address, page
 //!   references (`p. 12`, `page 12`, `footnote 4`), footnote marks after a quotation
 //!   (`…,” 2 reads`), list and section markers at the start of a line (`1. Introduction`,
-//!   `2.1 Methods`, `1) first`). Bracketed citations (`[12]`, `[13,14]`) are numbers,
+//!   `2.1 Methods`, `1) first`, and steps numbered 1, 2, 3… on lines of their own: `1
+//!   Choose the seeds`, `2 Plant them`). Bracketed citations (`[12]`, `[13,14]`) are numbers,
 //!   as GUM counts them.
 
 mod dates;
@@ -216,6 +217,9 @@ pub(crate) struct Cx<'a> {
     figures: PerToken<Option<grammar::Fig>>,
     /// Measures already read in this document (see `grammar::measure`).
     measures: PerToken<Option<(Hit, grammar::Fig)>>,
+    /// The numbers that mark the steps of a numbered list (`3 Prepare the pan.`), found
+    /// on first use (see `grammar::list_markers`).
+    list_markers: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// Readings of one parser kept per token for a document: the parsers ask for the same
@@ -304,6 +308,7 @@ impl<'a> Cx<'a> {
             memo: dates::Memo::new(n),
             figures: PerToken::new(n),
             measures: PerToken::new(n),
+            list_markers: std::cell::OnceCell::new(),
         };
         let regnal = eyes
             .into_iter()
@@ -318,6 +323,15 @@ impl<'a> Cx<'a> {
     /// The names that a regnal `I` follows in plain position in this text.
     pub fn regnal_names(&self) -> &[String] {
         &self.regnal
+    }
+
+    /// True when token `i` marks a step of a numbered list (see
+    /// `grammar::list_markers`, run on the first call).
+    pub fn list_marker(&self, i: usize) -> bool {
+        self.list_markers
+            .get_or_init(|| grammar::list_markers(self))
+            .binary_search(&i)
+            .is_ok()
     }
 
     /// Number of tokens.
