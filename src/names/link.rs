@@ -175,6 +175,30 @@ fn web_address(doc: &Document, i: usize) -> bool {
             && text_of(doc, i + 1).starts_with(':'))
 }
 
+/// True when the tokens `r` are part of an e-mail address, a handle or a file's name:
+/// right after an `@` or `_` (“@IanHanchett”), right before an `_` (“Lisa_resume.doc”), or,
+/// one word, before an `@` with only dots, hyphens, letters and digits between
+/// (“franz371...@gmail”).
+fn identifier(doc: &Document, r: Range<usize>) -> bool {
+    let last = r.end.checked_sub(1).and_then(|e| doc.tokens.get(e));
+    let (Some(first), Some(last)) = (doc.tokens.get(r.start), last) else {
+        return false;
+    };
+    let bytes = doc.text.as_bytes();
+    let after = bytes.get(last.span.end..).unwrap_or_default();
+    let before = first.span.start.checked_sub(1).and_then(|b| bytes.get(b));
+    matches!(before, Some(b'@' | b'_'))
+        || after.first() == Some(&b'_')
+        // (a name of several words before an @ is a person's in a mail header: “Traci
+        // Warner@ENRON”)
+        || r.len() == 1
+            && after
+            .iter()
+            .take(32)
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'@'))
+            .any(|&c| c == b'@')
+}
+
 /// True when `r` is “OK” alone, the interjection: Oklahoma's code only after a town and a
 /// comma (“Tulsa, OK”).
 fn interjection(doc: &Document, r: Range<usize>) -> bool {
@@ -239,6 +263,7 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
         return None;
     }
     if interjection(doc, m.tokens.clone())
+        || identifier(doc, m.tokens.clone())
         || m.tokens
             .clone()
             .any(|i| file_name(text_of(doc, i)) || web_address(doc, i))
@@ -1565,6 +1590,21 @@ mod tests {
                 ("George Marshall", NameType::Person),
             ]
         );
+    }
+
+    #[test]
+    fn names_glued_to_an_at_or_underscore_are_identifiers() {
+        let r = run(
+            "See Lisa_resume.doc, mail franz371...@gmail.com or @Trump, said Lisa Smith.",
+            &[
+                ("Lisa", PERSON),
+                ("franz371", PLACE),
+                ("Trump", PERSON),
+                ("Lisa Smith", PERSON),
+            ],
+        );
+        let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["Lisa Smith"]);
     }
 
     #[test]
