@@ -1986,9 +1986,13 @@ fn date_body(cx: &Cx, i: usize) -> Option<Dt> {
         }
     }
     let m = month_at(cx, k).or_else(|| {
-        // a lowercase full month after a day is a month ("15 june")
+        // a lowercase full month after a day is a month ("15 june", "fourth of may"),
+        // but "may" right after one is the modal ("5 may be hurt", "one may say")
         let w = cx.low(k);
-        lx::month(w).filter(|_| lx::month_full(w) || cx.raw(k).ends_with('.'))
+        lx::month(w).filter(|_| {
+            let modal = w == "may" && !cx.capitalized(k) && cx.low(k.wrapping_sub(1)) != "of";
+            lx::month_full(w) && !modal || cx.raw(k).ends_with('.')
+        })
     })?;
     let mut d = Dt {
         start: cx.start(i),

@@ -1103,7 +1103,9 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
             | "little"
     ) && !content_follows
         || matches!(prev, "someone" | "anyone" | "everyone")
-        || prev == "no" && !content_follows
+        // "no one was hurt", "no one expected it" (a verb in the past), not "no one
+        // person"
+        || prev == "no" && (!content_follows || next.len() > 4 && next.ends_with("ed"))
         || matches!(
             prev,
             "other" | "my" | "your" | "his" | "our" | "their" | "its" | "whose"
