@@ -162,25 +162,19 @@ fn plain_mark(c: char) -> bool {
     )
 }
 
-/// Whether `s` has no capital letter, and whether it is [`plain`]: for an ASCII text
-/// (most are) by its bytes alone, without decoding characters.
+/// The word-level values of one token text ([`word_values`]), whether it has no capital
+/// letter, and whether it is [`plain`]: for an ASCII text (most are) in one pass over its
+/// bytes ([`ascii_values`]).
 #[inline]
-fn flags(s: &str) -> (bool, bool) {
-    if !s.is_ascii() {
-        return (!s.chars().any(char::is_uppercase), plain(s));
+fn text_values(s: &str, word: u64) -> (Tok, bool, bool) {
+    if s.is_ascii() {
+        return ascii_values(s.as_bytes(), word);
     }
-    let b = s.as_bytes();
-    let no_upper = !b.iter().any(u8::is_ascii_uppercase);
-    // an ASCII character is lowercase when it is `a`-`z`, and a capital when `A`-`Z`
-    let plain = match b {
-        [] => false,
-        [first, rest @ ..] if first.is_ascii_lowercase() => rest
-            .iter()
-            .all(|&c| c.is_ascii_lowercase() || c == b'\'' || c == b'-'),
-        [c] => plain_mark(char::from(*c)),
-        _ => false,
-    };
-    (no_upper, plain)
+    (
+        word_values(s, word),
+        !s.chars().any(char::is_uppercase),
+        plain(s),
+    )
 }
 
 /// The bias feature: the first of every token's [word features](Prepared::word_features).
@@ -239,7 +233,7 @@ fn shapes(s: &str) -> (u64, u64) {
 /// [`str_hash`] of `s`, which the caller has computed already (to find the text).
 fn word_values(s: &str, word: u64) -> Tok {
     if s.is_ascii() {
-        return word_values_ascii(s.as_bytes(), word);
+        return ascii_values(s.as_bytes(), word).0;
     }
     if s.contains('Σ') {
         return word_values_allocating(s);
@@ -292,21 +286,24 @@ fn word_values(s: &str, word: u64) -> Tok {
     }
 }
 
-/// [`word_values`] of an ASCII text, in one pass over its bytes: every character is its
+/// [`text_values`] of an ASCII text, in one pass over its bytes: every character is its
 /// own lowercase form's only character and its own UTF-8, and its shape class is `X`,
-/// `x`, `d` or itself, so the hashes are those of the general path. `word` is
+/// `x`, `d` or itself, so the hashes are those of the general path; a character is
+/// lowercase when it is `a`-`z` and a capital when `A`-`Z`. The pass hashes the shapes and
+/// the lowercase form; the affixes (at most four bytes at either end) are hashed after
+/// it, and the list key apart only for a text that ends in a dot. `word` is
 /// [`str_hash`] of `s`.
-fn word_values_ascii(s: &[u8], word: u64) -> Tok {
+fn ascii_values(s: &[u8], word: u64) -> (Tok, bool, bool) {
+    let lower_of = |b: u8| b.to_ascii_lowercase();
     let mut lower = FNV_OFFSET;
-    let mut before_dots = FNV_OFFSET;
-    let mut prev_dot = false;
     let mut long = FNV_OFFSET;
     let mut long_len = 0;
     let mut short = FNV_OFFSET;
     let mut last = 0u8;
     let mut run = 0;
-    let mut pre = [FNV_OFFSET; 3];
-    let mut tail = [0u8; 4];
+    let mut upper = false;
+    // every byte after the first a lowercase letter, an apostrophe or a hyphen
+    let mut plain_rest = true;
     for (n, &b) in s.iter().enumerate() {
         let k = match b {
             b'A'..=b'Z' => b'X',
@@ -314,6 +311,8 @@ fn word_values_ascii(s: &[u8], word: u64) -> Tok {
             b'0'..=b'9' => b'd',
             _ => b,
         };
+        upper |= k == b'X';
+        plain_rest &= n == 0 || matches!(k, b'x' | b'\'' | b'-');
         if k == last {
             run += 1;
         } else {
@@ -325,28 +324,44 @@ fn word_values_ascii(s: &[u8], word: u64) -> Tok {
             long_len += 1;
         }
         last = k;
-        let dot = b == b'.';
-        if dot && !prev_dot {
-            before_dots = lower;
-        }
-        prev_dot = dot;
-        if (2..=4).contains(&n) {
-            pre[n - 2] = lower;
-        }
-        let l = b.to_ascii_lowercase();
-        lower = fnv_byte(lower, l);
-        tail[n % 4] = l;
+        lower = fnv_byte(lower, lower_of(b));
     }
     let n = s.len();
     let mut prefixes = [1u64; 3];
     let mut suffixes = [1u64; 3];
-    for (k, len) in [2usize, 3, 4].into_iter().enumerate() {
-        if n > len {
-            prefixes[k] = pre[k];
-            suffixes[k] = (n - len..n).fold(FNV_OFFSET, |h, j| fnv_byte(h, tail[j % 4]));
+    let mut h = FNV_OFFSET;
+    for (j, &b) in s.iter().take(4).enumerate() {
+        h = fnv_byte(h, lower_of(b));
+        // the first j + 1 bytes, when the text is longer
+        if let Some(p) = j.checked_sub(1).and_then(|k| prefixes.get_mut(k)) {
+            if n > j + 1 {
+                *p = h;
+            }
         }
     }
-    Tok {
+    for (k, len) in [2usize, 3, 4].into_iter().enumerate() {
+        if n > len {
+            let tail = s.get(n - len..).unwrap_or_default();
+            suffixes[k] = tail
+                .iter()
+                .fold(FNV_OFFSET, |h, &b| fnv_byte(h, lower_of(b)));
+        }
+    }
+    // the list key of "Sen." is "sen": the lowercase form before a trailing run of dots
+    let key = if s.last() == Some(&b'.') {
+        let kept = s.iter().rposition(|&b| b != b'.').map_or(0, |p| p + 1);
+        let head = s.get(..kept).unwrap_or_default();
+        head.iter()
+            .fold(FNV_OFFSET, |h, &b| fnv_byte(h, lower_of(b)))
+    } else {
+        lower
+    };
+    let plain = match s {
+        [] => false,
+        [c] if !c.is_ascii_lowercase() => plain_mark(char::from(*c)),
+        [first, ..] => first.is_ascii_lowercase() && plain_rest,
+    };
+    let tok = Tok {
         word,
         lower,
         shape: long,
@@ -354,8 +369,9 @@ fn word_values_ascii(s: &[u8], word: u64) -> Tok {
         prefixes,
         suffixes,
         upper_first: s.first().is_some_and(u8::is_ascii_uppercase),
-        key: if prev_dot { before_dots } else { lower },
-    }
+        key,
+    };
+    (tok, !upper, plain)
 }
 
 /// [`word_values`] the plain way, over an allocated lowercase string.
@@ -505,9 +521,9 @@ impl Prepared {
             let w = loop {
                 match index.get(at).copied().unwrap_or(0) {
                     0 => {
-                        let (no_upper, plain) = flags(s);
+                        let (tok, no_upper, plain) = text_values(s, h);
                         words.push(Word {
-                            tok: word_values(s, h),
+                            tok,
                             no_upper,
                             counted: false,
                             lc_seen: false,
@@ -1003,6 +1019,7 @@ mod tests {
         ];
         for w in words {
             assert_eq!(word_values(w, str_hash(w)), reference(w), "{w:?}");
+            assert_eq!(text_values(w, str_hash(w)).0, reference(w), "{w:?}");
             assert_eq!(word_values_allocating(w), reference(w), "{w:?}");
         }
     }
@@ -1121,7 +1138,9 @@ mod tests {
         }
         for t in &texts {
             let want = (!t.chars().any(char::is_uppercase), plain(t));
-            assert_eq!(flags(t), want, "{t:?}");
+            let (tok, no_upper, plain) = text_values(t, str_hash(t));
+            assert_eq!((no_upper, plain), want, "{t:?}");
+            assert_eq!(tok, reference(t), "{t:?}");
         }
     }
 
