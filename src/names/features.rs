@@ -664,6 +664,48 @@ impl Prepared {
         feat(template, value.unwrap_or(BOUNDARY))
     }
 
+    /// Every [`Prepared::neighbour_feature`] of distinct text `w`, in template order, each
+    /// value read once.
+    #[inline]
+    pub fn neighbour_features(&self, w: Option<usize>) -> [u32; NEIGHBOUR_FEATURES] {
+        let t = w.and_then(|w| self.words.get(w)).map(|w| &w.tok);
+        let (lower, short, word) = t.map_or((BOUNDARY, BOUNDARY, BOUNDARY), |t| {
+            (t.lower, t.short, t.word)
+        });
+        [
+            feat(T_LOWER_AT, lower),
+            feat(T_LOWER_AT + 1, lower),
+            feat(T_LOWER_AT + 2, lower),
+            feat(T_LOWER_AT + 3, lower),
+            feat(T_SHORT_AT, short),
+            feat(T_WORD_AT, word),
+            feat(T_SHORT_AT + 1, short),
+            feat(T_WORD_AT + 1, word),
+        ]
+    }
+
+    /// The [word features](Prepared::word_features) of distinct text `w` (an index below
+    /// [`Prepared::distinct`]) but the first, [`bias`], which every text has (for an index
+    /// out of range, the bias again).
+    #[inline]
+    pub fn word_features_after_bias(&self, w: usize) -> [u32; WORD_FEATURES - 1] {
+        let Some(t) = self.words.get(w).map(|w| &w.tok) else {
+            return [feat(T_BIAS, 0); WORD_FEATURES - 1];
+        };
+        [
+            feat(T_WORD, t.word),
+            feat(T_LOWER, t.lower),
+            feat(T_SHAPE, t.shape),
+            feat(T_SHORT, t.short),
+            feat(T_PRE, t.prefixes[0]),
+            feat(T_SUF, t.suffixes[0]),
+            feat(T_PRE + 1, t.prefixes[1]),
+            feat(T_SUF + 1, t.suffixes[1]),
+            feat(T_PRE + 2, t.prefixes[2]),
+            feat(T_SUF + 2, t.suffixes[2]),
+        ]
+    }
+
     /// The context features of token `i` into `sink`, in list order.
     pub fn context<S: Sink>(&self, r: Range<usize>, caps: bool, i: usize, sink: &mut S) {
         let Some(word) = self
@@ -759,6 +801,9 @@ pub const QUIET_BEFORE: usize = 3;
 
 /// How far after a token [`Prepared::quiet`] looks: as far as its features.
 pub const QUIET_AFTER: usize = 2;
+
+/// How many word features a text has ([`Prepared::word_features`]).
+pub const WORD_FEATURES: usize = 11;
 
 /// How many context features read one neighbour's text alone (its lowercase form, short
 /// shape or word): the first ones of a token's context features.
@@ -1041,6 +1086,27 @@ mod tests {
         };
         assert!(seen("The") && seen("Plan"));
         assert!(!seen("B") && !seen("plan"));
+    }
+
+    #[test]
+    fn feature_arrays_equal_the_features_one_by_one() {
+        let doc = Document::new("Mr. Ünïcödé met the U.S. envoy, 3.5bn—“yes”.");
+        let s = sentence_tokens(&doc);
+        let p = Prepared::new(&doc, &s, lists::lexicon());
+        let mut ids = Vec::new();
+        for w in 0..p.distinct() {
+            ids.clear();
+            p.word_features(w, &mut ids);
+            assert_eq!(ids.len(), WORD_FEATURES);
+            assert_eq!(ids[0], bias());
+            assert_eq!(ids[1..], p.word_features_after_bias(w));
+        }
+        for w in (0..p.distinct()).map(Some).chain([None]) {
+            let one_by_one: Vec<u32> = (0..NEIGHBOUR_FEATURES)
+                .map(|k| p.neighbour_feature(k, w))
+                .collect();
+            assert_eq!(one_by_one, p.neighbour_features(w));
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod model;
 
 use crate::segment::Document;
 use crate::span::Annotation;
-use features::{NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS};
+use features::{NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS, WORD_FEATURES};
 use model::{Model, Part, Units, TAGS};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -179,9 +179,7 @@ fn each_sentence(
     }
     // Look-ups are the main cost and nearly all cache misses, so they are made in
     // batches, all addresses first (the misses overlap), then the additions.
-    let mut ids = Vec::with_capacity(64);
-    // a distinct text has 11 word features
-    let mut rows: Vec<model::Row> = Vec::with_capacity(prep.distinct() * 11);
+    let mut rows: Vec<model::Row> = Vec::with_capacity(prep.distinct() * WORD_FEATURES);
     let mut ends: Vec<usize> = Vec::with_capacity(prep.distinct());
     // A token's word features depend on its text alone: summed once per distinct text,
     // from the bias feature's row, which every text has first.
@@ -189,10 +187,7 @@ fn each_sentence(
     model.add_units(model.find(features::bias()), &mut bias);
     for (w, &need) in need_word.iter().enumerate() {
         if need {
-            ids.clear();
-            prep.word_features(w, &mut ids);
-            debug_assert_eq!(ids.first(), Some(&features::bias()));
-            rows.extend(ids.iter().skip(1).map(|&id| model.find(id)));
+            rows.extend(prep.word_features_after_bias(w).map(|id| model.find(id)));
         }
         ends.push(rows.len());
     }
@@ -201,8 +196,7 @@ fn each_sentence(
     // are looked up once and summed by the side they are read from (entry 0 of
     // `around` is beyond the sentence's edge; `around_of` has each needed text's).
     let side = |w: Option<usize>| -> [Units; 4] {
-        let rows: [model::Row; NEIGHBOUR_FEATURES] =
-            std::array::from_fn(|k| model.find(prep.neighbour_feature(k, w)));
+        let rows = prep.neighbour_features(w).map(|id| model.find(id));
         let mut sums = [[0; TAGS]; 4];
         for (&row, s) in rows.iter().zip(SIDE) {
             if let Some(sum) = sums.get_mut(s) {
