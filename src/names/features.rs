@@ -289,13 +289,13 @@ fn word_values(s: &str, word: u64) -> Tok {
 /// [`text_values`] of an ASCII text, in one pass over its bytes: every character is its
 /// own lowercase form's only character and its own UTF-8, and its shape class is `X`,
 /// `x`, `d` or itself, so the hashes are those of the general path; a character is
-/// lowercase when it is `a`-`z` and a capital when `A`-`Z`. The pass hashes the shapes and
-/// the lowercase form; the affixes (at most four bytes at either end) are hashed after
-/// it, and the list key apart only for a text that ends in a dot. `word` is
+/// lowercase when it is `a`-`z` and a capital when `A`-`Z`. The pass hashes the shapes;
+/// the lowercase form is hashed after it only for a text with a capital (any other is
+/// its own lowercase form, whose hash is `word`), the affixes from at most four bytes at
+/// either end, and the list key apart only for a text that ends in a dot. `word` must be
 /// [`str_hash`] of `s`.
 fn ascii_values(s: &[u8], word: u64) -> (Tok, bool, bool) {
     let lower_of = |b: u8| b.to_ascii_lowercase();
-    let mut lower = FNV_OFFSET;
     let mut long = FNV_OFFSET;
     let mut long_len = 0;
     let mut short = FNV_OFFSET;
@@ -324,8 +324,13 @@ fn ascii_values(s: &[u8], word: u64) -> (Tok, bool, bool) {
             long_len += 1;
         }
         last = k;
-        lower = fnv_byte(lower, lower_of(b));
     }
+    // a text without capitals is its own lowercase form, whose hash `word` is
+    let lower = if upper {
+        s.iter().fold(FNV_OFFSET, |h, &b| fnv_byte(h, lower_of(b)))
+    } else {
+        word
+    };
     let n = s.len();
     let mut prefixes = [1u64; 3];
     let mut suffixes = [1u64; 3];
