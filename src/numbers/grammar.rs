@@ -1086,6 +1086,12 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
                 | "more"
                 | "too"
                 | "as"
+                | "yet"
+                | "ever"
+                | "again"
+                | "though"
+                | "instead"
+                | "be"
         );
     if matches!(
         prev,
@@ -1147,6 +1153,24 @@ fn pronoun_one(cx: &Cx, f: &Fig, i: usize) -> bool {
                 && !next.ends_with("ss")
                 && !next.ends_with("us")
                 && !next.ends_with("is"))
+    {
+        return true;
+    }
+    // "a very serious one", "the most expensive one", "a relatively new one": a
+    // determiner, an adverb of degree and an adjective before it
+    if i >= 3
+        && !content_follows
+        && matches!(cx.low(i - 3), "a" | "an" | "the" | "this" | "that")
+        && cx.kind(i - 1) == Some(TokenKind::Word)
+        && lx::compound(prev).is_none()
+        && cx.raw(i - 1).starts_with(char::is_lowercase)
+        && {
+            let adv = cx.low(i - 2);
+            matches!(
+                adv,
+                "very" | "most" | "more" | "less" | "least" | "so" | "too" | "quite" | "pretty"
+            ) || adv.len() > 4 && adv.ends_with("ly")
+        }
     {
         return true;
     }
