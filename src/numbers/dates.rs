@@ -617,7 +617,9 @@ fn point_at(cx: &Cx, i: usize) -> Option<Dt> {
             });
         }
         let _ = e;
-        return None;
+        // "last Friday", "next Tuesday" without a time are dates, read below; the
+        // deictic words alone ("today", "this morning") are not
+        lx::weekday(cx.low(i + 1))?;
     }
     let mut d = date(cx, i)?;
     // a time after the date: "October 14 8:00am", "Monday at 2.30", "04/21/2016, 8:00:13pm"
@@ -1316,13 +1318,26 @@ fn date_at(cx: &Cx, i: usize) -> Option<Dt> {
                 });
             }
         }
-        if let Some(wd) = weekday_at(cx, i + 1)
-            .filter(|_| lx::weekday(cx.low(i + 1)).is_some() && cx.low(i + 1).len() >= 6)
+        // "this coming Sunday", "this past Friday"
+        let k = if low == "this" && matches!(cx.low(i + 1), "coming" | "past") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(wd) =
+            weekday_at(cx, k).filter(|_| lx::weekday(cx.low(k)).is_some() && cx.low(k).len() >= 6)
         {
+            // the weekday of a full date: "coming Sunday, March eighth"
+            if let Some(d) = date(cx, k).filter(|d| d.day.is_some()) {
+                return Some(Dt {
+                    start: cx.start(i),
+                    ..d
+                });
+            }
             return Some(Dt {
                 start: cx.start(i),
-                end: cx.end(i + 1),
-                next: i + 2,
+                end: cx.end(k),
+                next: k + 1,
                 solid: true,
                 iso: Some(format!("XXXX-WXX-{wd}")),
                 ..Dt::default()

@@ -45,7 +45,8 @@
 //!   first figure: `won 3-2`, `passed 52-48`, `went 4-for-5`, `7-of-12 shooting`, `a
 //!   2-for-1 split`. A decimal may be written without its zero: `.300` (0.3), `.45`.
 //! - **Dates** are marked when they name a point of the calendar or the clock: a
-//!   month (`March`, `this March`), a weekday (`Saturday`), a day (`April 16`, `the
+//!   month (`March`, `this March`), a weekday (`Saturday`, `last Friday`, `this coming
+//!   Sunday`), a day (`April 16`, `the
 //!   21st`), a year in context (`in 2014`, `the 1990s`), a time (`3:30 p.m.`), and
 //!   their combinations (`tomorrow at 8am`). Deictic words alone (`today`, `now`,
 //!   `last week`) are not figures and are not marked. A relative date with a figure is
