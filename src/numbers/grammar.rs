@@ -1975,7 +1975,8 @@ pub(crate) fn amount(cx: &Cx, i: usize) -> Option<Hit> {
         return Some(h);
     }
     let (h, f) = measure(cx, i)?;
-    // a record of attempts, as a score is one figure: "went 4-for-5", "3-of-4 shooting"
+    // a record of attempts, as a score is one figure: "went 4-for-5", "3-of-4 shooting",
+    // and a pair of sides without a unit: "a 2-by-4"
     if h.ty == NumberType::Cardinal && f.digits.is_some_and(|d| d <= 3) {
         if let Some(n) = attempts(f.rest(cx)) {
             return Some(Hit {
@@ -2617,11 +2618,13 @@ fn is_state(s: &str) -> bool {
 }
 
 /// The rest of a token that completes a record of attempts, `-for-5` of `4-for-5` or
-/// `-of-12` of `7-of-12` (one to three digits and nothing after): its length.
+/// `-of-12` of `7-of-12`, or a pair of sides without a unit, `-by-4` of `2-by-4` (one
+/// to three digits and nothing after): its length.
 fn attempts(rest: &str) -> Option<usize> {
     let n = rest
         .strip_prefix("-for-")
-        .or_else(|| rest.strip_prefix("-of-"))?;
+        .or_else(|| rest.strip_prefix("-of-"))
+        .or_else(|| rest.strip_prefix("-by-"))?;
     (!n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())).then_some(rest.len())
 }
 

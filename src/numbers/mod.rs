@@ -43,7 +43,8 @@
 //!   two scales in one token are two quantities: `[180oC]/[350oF]`.
 //! - **A score, a vote or a record of attempts is one cardinal** whose value is its
 //!   first figure: `won 3-2`, `passed 52-48`, `went 4-for-5`, `7-of-12 shooting`, `a
-//!   2-for-1 split`. A decimal may be written without its zero: `.300` (0.3), `.45`.
+//!   2-for-1 split`, and so is a pair of sides without a unit, `a 2-by-4`. A decimal
+//!   may be written without its zero: `.300` (0.3), `.45`.
 //! - **Dates** are marked when they name a point of the calendar or the clock: a
 //!   month (`March`, `this March`), a weekday (`Saturday`, `last Friday`, `this coming
 //!   Sunday`), a day (`April 16`, `the
