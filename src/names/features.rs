@@ -516,9 +516,10 @@ impl Prepared {
         let mut texts: Vec<&str> = Vec::with_capacity(distinct);
         let mut words: Vec<Word> = Vec::with_capacity(distinct);
         let mut of_token = Vec::with_capacity(doc.tokens.len());
-        // the values are hashes already: no SipHash
-        let mut lowercase_words: HashSet<u64, lists::KeyHash> =
-            HashSet::with_capacity_and_hasher(distinct, lists::KeyHash);
+        // the lowercase forms of the counted texts (see below) that are not their own
+        // texts (rare: a word without capitals that lowercasing still changes); the
+        // values are hashes already: no SipHash
+        let mut other_lowers: HashSet<u64, lists::KeyHash> = HashSet::default();
         for t in &doc.tokens {
             let s = doc.slice(t.span);
             let h = str_hash(s);
@@ -556,14 +557,37 @@ impl Prepared {
             if let Some(word) = words.get_mut(w as usize) {
                 if t.kind == TokenKind::Word && word.no_upper && !word.counted {
                     word.counted = true;
-                    lowercase_words.insert(word.tok.lower);
+                    if word.tok.lower != word.tok.word {
+                        other_lowers.insert(word.tok.lower);
+                    }
                 }
             }
             of_token.push(w);
         }
-        for w in &mut words {
+        // A capitalized text is seen in lowercase when some counted text (a word token
+        // without capitals) has its lowercase hash. Such a text is nearly always its own
+        // lowercase form, whose hash is its word hash: it is in the table of distinct
+        // texts, on the probe sequence of that hash, which ends at a free slot.
+        let written_lower = |lower: u64| {
+            let mut at = fmix(lower) as usize & (size - 1);
+            while let Some(&k) = index.get(at).filter(|&&k| k != 0) {
+                let counted = words
+                    .get(k as usize - 1)
+                    .is_some_and(|x| x.counted && x.tok.word == lower && x.tok.lower == x.tok.word);
+                if counted {
+                    return true;
+                }
+                at = (at + 1) & (size - 1);
+            }
+            other_lowers.contains(&lower)
+        };
+        let seen: Vec<bool> = words
+            .iter()
+            .map(|w| w.tok.upper_first && written_lower(w.tok.lower))
+            .collect();
+        for (w, seen) in words.iter_mut().zip(seen) {
             let t = &w.tok;
-            w.lc_seen = t.upper_first && lowercase_words.contains(&t.lower);
+            w.lc_seen = seen;
             w.common = t.upper_first && lexicon.contains(t.key);
         }
         // a one-word phrase depends on the text alone: looked up once per distinct text
@@ -1111,6 +1135,45 @@ mod tests {
                 .map(|k| p.neighbour_feature(k, w))
                 .collect();
             assert_eq!(one_by_one, p.neighbour_features(w));
+        }
+    }
+
+    #[test]
+    fn lowercase_sightings_equal_a_set_of_the_lowercase_forms() {
+        // “ǅemal” has no capital (ǅ is titlecase) yet lowercases to “ǆemal”, the lowercase
+        // form of “Ǆemal”: a counted text that is not its own lowercase form
+        for text in [
+            "Ǆemal met ǅemal. The plan: the PLAN, Plan B, plan-b and Plan-B.",
+            "ΟΔΥΣΣΕΥΣ and οδυσσευς; İstanbul, i̇stanbul. Ünïcödé ünïcödé Ñ ñ",
+            "A a B b. “Quoted” quoted 3rd 3RD",
+        ] {
+            let doc = Document::new(text);
+            let s = sentence_tokens(&doc);
+            let p = Prepared::new(&doc, &s, lists::lexicon());
+            let lowers: HashSet<u64> = doc
+                .tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| doc.slice(t.span))
+                .filter(|w| !w.chars().any(char::is_uppercase))
+                .map(|w| word_values(w, str_hash(w)).lower)
+                .collect();
+            let mut seen = 0;
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let w = &p.words[p.word_of(i)];
+                let want = w.tok.upper_first && lowers.contains(&w.tok.lower);
+                assert_eq!(w.lc_seen, want, "{:?}", doc.slice(t.span));
+                seen += usize::from(want);
+            }
+            assert!(seen > 0, "{text}");
+            if text.starts_with("Ǆ") {
+                let i = doc
+                    .tokens
+                    .iter()
+                    .position(|t| doc.slice(t.span) == "Ǆemal")
+                    .expect("one token");
+                assert!(p.words[p.word_of(i)].lc_seen);
+            }
         }
     }
 
