@@ -336,6 +336,22 @@ fn digits(cx: &Cx, i: usize) -> Option<Fig> {
     if suffix.is_empty() && cx.raw(i + 1) != "^" {
         return Some(f);
     }
+    // "3,40 euros", "7,5 EUR": a decimal comma (one or two digits after it, which group no
+    // thousands) before a currency
+    if plain && n <= 3 {
+        if let Some(frac) = suffix
+            .strip_prefix(',')
+            .filter(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        {
+            if currency_after(cx, i) {
+                let cents: f64 = frac.parse().unwrap_or(0.0);
+                f.value += cents / if frac.len() == 1 { 10.0 } else { 100.0 };
+                f.end = base + s.len();
+                f.digits = None;
+                return Some(f);
+            }
+        }
+    }
     // "1½"
     if let Some(v) = lx::vulgar_fraction(suffix).filter(|_| plain) {
         f.value += v;
@@ -1357,6 +1373,22 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
     if matches!(raw, "oC" | "oF") && f.digits.is_some_and(|d| d <= 3) {
         let u = if raw == "oC" { "°C" } else { "°F" };
         return mk(cx.end(j), j + 1, NumberType::Quantity, Some(u), None, 1.0);
+    }
+    // a speed written with a slash: "200 km/h", "30 m/s", "60 mi/h" (a sentence's period
+    // after it, read with the letter as one token, stays out)
+    if cx.raw(j + 1) == "/" && cx.tight(j + 1) && cx.tight(j + 2) {
+        let per = cx.low(j + 2);
+        let stop = per.len() > 1 && per.ends_with('.');
+        let speed = match (lx::unit(w), lx::time_unit(per.trim_end_matches('.'))) {
+            (Some("km"), Some("hour")) => Some("km/h"),
+            (Some("mi"), Some("hour")) => Some("mph"),
+            (Some("m"), Some("second")) => Some("m/s"),
+            _ => None,
+        };
+        if let Some(u) = speed {
+            let end = cx.end(j + 2) - usize::from(stop);
+            return mk(end, j + 3, NumberType::Quantity, Some(u), None, 1.0);
+        }
     }
     // units of measure, one to three words: "5 km", "190,000 square meters",
     // "10 Kilometers per hour", "98.6 degrees fahrenheit", "85°", "70°F"
@@ -2996,6 +3028,15 @@ pub(crate) fn word_digits(cx: &Cx, i: usize) -> Option<Hit> {
     })
 }
 
+/// True when the token after `i` is a currency: a word that is nothing else (“euros”, not
+/// “won”), a code or a symbol.
+fn currency_after(cx: &Cx, i: usize) -> bool {
+    let (raw, low) = (cx.raw(i + 1), cx.low(i + 1));
+    (lx::currency_word(low).is_some() && !lx::currency_word_is_ambiguous(low))
+        || lx::currency_code(raw).is_some()
+        || lx::currency_symbol(raw).is_some()
+}
+
 /// Numbers written in one token with commas that do not group thousands: the
 /// citation list "13,14" or "18,19,20,21", one number each.
 pub(crate) fn number_list(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
@@ -3004,6 +3045,9 @@ pub(crate) fn number_list(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
         return None;
     }
     let parts: Vec<&str> = r.split(',').collect();
+    if parts.len() == 2 && parts[1].len() <= 2 && currency_after(cx, i) {
+        return None; // "3,40 euros": a decimal comma, read by `digits`
+    }
     if parts.len() < 2
         || parts
             .iter()
