@@ -136,7 +136,8 @@ fn bench(c: &mut Criterion) {
     g.sampling_mode(SamplingMode::Flat);
     g.warm_up_time(Duration::from_secs(1));
     // 256 KB each: shapes that once cost the square of their length (initials in the name
-    // linker; mixed marks that never close, each quotation nested in the one before)
+    // linker; mixed marks that never close, each quotation nested in the one before; forms
+    // of address among full names)
     let size = MB / 4;
     let shapes = [
         ("quote-marks", "\"".repeat(size)),
@@ -148,6 +149,11 @@ fn bench(c: &mut Criterion) {
         ("initials", "J. ".repeat(size / 3)),
         ("one-word", "a".repeat(size)),
         ("digits", "1,2.3 ".repeat(size / 6)),
+        // forms of address among people named in full: each honorific once read every name
+        (
+            "addresses",
+            "Jane Smith thanked Mr. President. ".repeat(size / 34),
+        ),
     ];
     for (label, text) in &shapes {
         g.throughput(Throughput::Bytes(text.len() as u64));

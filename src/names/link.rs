@@ -684,23 +684,37 @@ fn forms_of_address(doc: &Document, ms: &mut Vec<Mention>) {
             "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Madam" | "Madame" | "Mister"
         )
     };
-    // a title that is no surname in the lists nor the last word of a person named in the
-    // document (“Mr. King” is Larry King's surname)
+    // every honorific opens with “M”: other tokens are not read
+    let bytes = doc.text.as_bytes();
+    let honorifics: Vec<usize> = (0..doc.tokens.len())
+        .filter(|&i| {
+            doc.tokens
+                .get(i)
+                .is_some_and(|t| bytes.get(t.span.start) == Some(&b'M'))
+                && honorific(text_of(doc, i))
+        })
+        .collect();
+    if honorifics.is_empty() {
+        return;
+    }
+    // the last words of the people named in full (“Mr. King” is Larry King's surname)
+    let surnames: Set<&str> = ms
+        .iter()
+        .filter(|m| m.ty == PERSON && m.tokens.len() > 1)
+        .map(|m| text_of(doc, m.tokens.end - 1))
+        .collect();
+    // a title that is no surname in the lists nor of a person named in the document
     let title = |i: usize| {
         let w = text_of(doc, i);
         let bits = lists.word(w);
         capitalized(w)
             && bits & TITLE != 0
             && bits & (SURNAME | GIVEN) == 0
-            && !ms.iter().any(|m| {
-                m.ty == PERSON && m.tokens.len() > 1 && text_of(doc, m.tokens.end - 1) == w
-            })
+            && !surnames.contains(w)
     };
-    let mut found = Vec::new();
-    let bytes = doc.text.as_bytes();
-    for (i, t) in doc.tokens.iter().enumerate() {
-        // every honorific opens with “M”: other tokens are not read
-        if bytes.get(t.span.start) != Some(&b'M') || !honorific(text_of(doc, i)) {
+    let mut found: Vec<Mention> = Vec::new();
+    for i in honorifics {
+        if found.last().is_some_and(|f| f.tokens.end > i) {
             continue;
         }
         let mut k = i + 1;
@@ -715,10 +729,11 @@ fn forms_of_address(doc: &Document, ms: &mut Vec<Mention>) {
     if found.is_empty() {
         return;
     }
+    // the names found inside them give way (`found` is in text order and disjoint: the
+    // first one ending after a name's start is the only one it may overlap)
     ms.retain(|m| {
-        !found
-            .iter()
-            .any(|f| f.tokens.start < m.tokens.end && m.tokens.start < f.tokens.end)
+        let at = found.partition_point(|f| f.tokens.end <= m.tokens.start);
+        !found.get(at).is_some_and(|f| f.tokens.start < m.tokens.end)
     });
     ms.extend(found);
     ms.sort_by_key(|m| m.tokens.start);
