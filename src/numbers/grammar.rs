@@ -2341,40 +2341,24 @@ fn side_in_token(cx: &Cx, f: &Fig, from: usize, text: &str) -> Option<Side> {
         ..Fig::default()
     };
     let rest = text.len() - n;
-    if rest == 0 {
-        // the unit, if any, is the next token: "9x13 inches"
-        return match tail(cx, &hi) {
-            Some(t) if t.ty == NumberType::Quantity => Some(Side {
-                start: from,
-                end: t.end,
-                next: t.next,
-                value: v,
-                unit: Some(t.unit.filter(|u| is_length(Some(u)))?),
-                rest: 0,
-            }),
-            Some(_) => None,
-            None => Some(Side {
-                start: from,
-                end: hi.end,
-                next: hi.next,
-                value: v,
-                unit: None,
-                rest: 0,
-            }),
-        };
-    }
     match tail(cx, &hi) {
-        // "13-inch": a unit joined by a hyphen
+        // "13-inch": a unit joined by a hyphen; "9x13 inches": the unit is the next token,
+        // and nothing of this one is left
         Some(t) if t.ty == NumberType::Quantity => Some(Side {
             start: from,
             end: t.end,
             next: t.next,
             value: v,
             unit: Some(t.unit.filter(|u| is_length(Some(u)))?),
-            rest: cx.end(t.next.saturating_sub(1)).saturating_sub(t.end),
+            rest: if rest == 0 {
+                0
+            } else {
+                cx.end(t.next.saturating_sub(1)).saturating_sub(t.end)
+            },
         }),
         Some(_) => None,
-        // another separator follows: "4-by-6" of "2-by-4-by-6-foot"
+        // no unit here: another separator may follow in the token ("4-by-6" of
+        // "2-by-4-by-6-foot")
         None => Some(Side {
             start: from,
             end: hi.end,
