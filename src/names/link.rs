@@ -102,15 +102,19 @@ fn name_shaped(w: &str) -> bool {
 /// (“etc.”) or a function word. Other lowercase words may (“Huallaga river” in some
 /// guidelines).
 fn lowercase_word(s: &str) -> bool {
-    const FUNCTION: [&str; 16] = [
-        "a", "an", "and", "at", "by", "de", "etc", "for", "from", "in", "of", "on", "or", "the",
-        "to", "with",
-    ];
     s.chars().next().is_some_and(char::is_lowercase)
         && s.chars()
             .all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '.'))
-        && (s.contains(['\'', '’', '.']) || FUNCTION.contains(&s))
+        && (s.contains(['\'', '’', '.'])
+            || FUNCTION_WORDS.contains(&s)
+            || matches!(s, "de" | "etc"))
 }
+
+/// Articles, conjunctions and prepositions that begin or end no name (the inner ones stay:
+/// “Bank of England”).
+const FUNCTION_WORDS: [&str; 14] = [
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+];
 
 /// A listed title, or the plural of one (“Senators”); `bits` are the word's list
 /// categories.
@@ -396,11 +400,14 @@ fn org_words(doc: &Document, ms: &mut [Mention]) {
 /// True when capitalized `w` is a determiner or a function word (“The”, “Its”, “In”),
 /// which opens no name of the form “Medical Journal of Australia”.
 fn determiner_or_function(w: &str) -> bool {
-    const WORDS: [&str; 26] = [
-        "a", "an", "and", "as", "at", "by", "for", "from", "her", "his", "in", "into", "its", "of",
-        "on", "or", "our", "that", "the", "their", "these", "this", "those", "to", "with", "your",
+    const MORE: [&str; 12] = [
+        "as", "her", "his", "into", "its", "our", "that", "their", "these", "this", "those", "your",
     ];
-    w.len() <= 5 && WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+    w.len() <= 5
+        && FUNCTION_WORDS
+            .iter()
+            .chain(&MORE)
+            .any(|f| f.eq_ignore_ascii_case(w))
 }
 
 /// A capitalized organization word, “of” (and “the”) before a place make one organization
@@ -433,20 +440,17 @@ fn of_names(doc: &Document, ms: &mut Vec<Mention>) {
         {
             continue;
         }
-        // a name before that holds the organization word is whole already (“Standard Oil
-        // Company” of “New York”)
-        if k.checked_sub(1)
-            .and_then(|j| ms.get(j))
-            .is_some_and(|prev| prev.tokens.end > word)
-        {
-            continue;
-        }
-        // and the capitalized words before it (“Medical Journal” of “Australia”), back to
-        // the name before
+        // where the name before ends: one that holds the organization word is whole
+        // already (“Standard Oil Company” of “New York”)
         let floor = k
             .checked_sub(1)
             .and_then(|j| ms.get(j))
             .map_or(0, |prev| prev.tokens.end);
+        if floor > word {
+            continue;
+        }
+        // and the capitalized words before it (“Medical Journal” of “Australia”), back to
+        // the name before
         let mut start = word;
         while start > floor
             && doc.tokens.get(start - 1).map(|t| t.kind) == Some(TokenKind::Word)
