@@ -62,6 +62,19 @@ pub struct Attribution {
     pub before: bool,
 }
 
+impl Attribution {
+    /// A speaker with no cue of its own (inherited, found as a sentence's subject, or
+    /// introduced by a colon), standing `before` the quotation or not.
+    fn speaker_only(speaker: Option<Mention>, before: bool) -> Attribution {
+        Attribution {
+            cue: None,
+            speaker,
+            kind: None,
+            before,
+        }
+    }
+}
+
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -1310,12 +1323,7 @@ impl Reader<'_, '_> {
         if b > a + 1 && self.word(b - 1) == ":" && b - a <= 10 {
             if let Some(m) = self.np_ending_at(b - 2, a, 0) {
                 if m.kind != MentionKind::Description || b - a <= 5 {
-                    return Some(Attribution {
-                        cue: None,
-                        speaker: Some(m),
-                        kind: None,
-                        before: true,
-                    });
+                    return Some(Attribution::speaker_only(Some(m), true));
                 }
             }
         }
@@ -1325,12 +1333,7 @@ impl Reader<'_, '_> {
             if let Some(m) = self.main_subject(b - 1) {
                 let s = self.ctx.doc.token_at_or_after(m.span.start);
                 if s >= a && (m.kind != MentionKind::Description || is_determiner(self.word(s))) {
-                    return Some(Attribution {
-                        cue: None,
-                        speaker: Some(m),
-                        kind: None,
-                        before: true,
-                    });
+                    return Some(Attribution::speaker_only(Some(m), true));
                 }
             }
         }
@@ -1512,12 +1515,7 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
                 if lo < prev.end && !ctx.has_quote(Span::new(lo, prev.end)) {
                     let sent = Span::new(lo, prev.end);
                     if let Some(a) = reader.sentence_scan(sent, Span::new(prev.end, prev.end)) {
-                        attr = Some(Attribution {
-                            cue: None,
-                            speaker: a.speaker,
-                            kind: None,
-                            before: true,
-                        });
+                        attr = Some(Attribution::speaker_only(a.speaker, true));
                     }
                 }
             }
@@ -1525,12 +1523,7 @@ pub fn attribute(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
         if opens_para {
             // "PENCE: Well, look, …": a transcript turn names its speaker
             if let Some(m) = reader.transcript_label(q.inner) {
-                attr = Some(Attribution {
-                    cue: None,
-                    speaker: Some(m),
-                    kind: None,
-                    before: true,
-                });
+                attr = Some(Attribution::speaker_only(Some(m), true));
             }
         }
         quotes[i].attr = attr;
@@ -1565,12 +1558,7 @@ pub fn sentence_sources(ctx: &Ctx, genders: &Genders, quotes: &mut [Quote]) {
             sentence_source(ctx, genders, k, q.q.span.start)
         });
         if let Some(m) = subject {
-            q.attr = Some(Attribution {
-                cue: None,
-                speaker: Some(m),
-                kind: None,
-                before: true,
-            });
+            q.attr = Some(Attribution::speaker_only(Some(m), true));
         }
     }
 }
@@ -1589,12 +1577,7 @@ pub fn continue_speakers(ctx: &Ctx, quotes: &mut [Quote]) {
         let own = q.attr.and_then(|a| a.speaker);
         if own.is_none() && q.q.runs_on {
             if let Some(m) = later {
-                q.attr = Some(Attribution {
-                    cue: None,
-                    speaker: Some(m),
-                    kind: None,
-                    before: false,
-                });
+                q.attr = Some(Attribution::speaker_only(Some(m), false));
             }
         }
         later = if q.q.continued {
