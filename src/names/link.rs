@@ -52,6 +52,7 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     storms(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
+    designations(doc, &mut ms);
     let (entity, people, word_bits) = entities(doc, &ms);
     retype(doc, &mut ms, &entity, &people, &word_bits);
     ms.iter()
@@ -741,6 +742,111 @@ fn forms_of_address(doc: &Document, ms: &mut Vec<Mention>) {
     });
     ms.extend(found);
     ms.sort_by_key(|m| m.tokens.start);
+}
+
+/// An office whose capitalized title after “the” designates its holder: “the Secretary
+/// (of Education)”, “the President”, “the Chief Justice”.
+fn is_office(w: &str) -> bool {
+    matches!(
+        w,
+        "President"
+            | "Secretary"
+            | "Speaker"
+            | "General"
+            | "Chairman"
+            | "Chairwoman"
+            | "Senator"
+            | "Governor"
+            | "Minister"
+            | "Premier"
+            | "Chancellor"
+            | "Pope"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Emperor"
+            | "Empress"
+            | "Mayor"
+            | "Justice"
+            | "Judge"
+            | "Ambassador"
+            | "Commissioner"
+            | "Sheriff"
+            | "Treasurer"
+    )
+}
+
+/// A word that may come before an office in its title (“the Vice President”, “the
+/// Attorney General”, “the Prime Minister”).
+fn is_office_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Vice" | "Prime" | "Attorney" | "Solicitor" | "Chief" | "Deputy" | "Foreign" | "Home"
+    )
+}
+
+/// A capitalized office after “the” (or “this”, “that”, “our”, “your”), with no name or
+/// completing phrase after it (“the Secretary's interpretation”, “as the President said”,
+/// “hold this President accountable”), designates one person, who is named by it: a
+/// person. Not when the title goes on (“the President of Mexico”, “the
+/// Senator from Alaska”, “the President Trump”) or is the surname of someone named in the
+/// document. Found where they stand, after [`propagate`], which would otherwise take the
+/// title of every “President Trump” for a mention.
+fn designations(doc: &Document, ms: &mut Vec<Mention>) {
+    let definite = |w: &str| {
+        matches!(
+            w,
+            "the" | "The" | "this" | "This" | "that" | "That" | "our" | "Our" | "your" | "Your"
+        )
+    };
+    let bytes = doc.text.as_bytes();
+    let mut found: Vec<Mention> = Vec::new();
+    for i in 0..doc.tokens.len() {
+        // “the” and “The”: every other token is skipped on its first byte
+        // every determiner is three or four bytes and opens with “t”, “o” or “y”: most
+        // tokens are skipped without reading their text
+        let t = doc.tokens[i];
+        if !(3..=4).contains(&t.span.end.saturating_sub(t.span.start))
+            || !matches!(
+                bytes.get(t.span.start),
+                Some(b't' | b'T' | b'o' | b'O' | b'y' | b'Y')
+            )
+            || !definite(text_of(doc, i))
+        {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < i + 3 && is_office_qualifier(text_of(doc, k)) {
+            k += 1;
+        }
+        if !is_office(text_of(doc, k)) {
+            continue;
+        }
+        let next = text_of(doc, k + 1);
+        if capitalized(next) || matches!(next, "of" | "from" | "-" | "–" | "(" | "[") {
+            continue;
+        }
+        found.push(Mention::new(i + 1..k + 1, PERSON));
+    }
+    if found.is_empty() {
+        return;
+    }
+    // the last words of the people named in full, not by titles alone (“Madam Speaker”)
+    let lists = lists::lists();
+    let surnames: Set<&str> = ms
+        .iter()
+        .filter(|m| {
+            m.ty == PERSON
+                && m.tokens.len() > 1
+                && m.tokens
+                    .clone()
+                    .any(|i| lists.word(text_of(doc, i)) & TITLE == 0)
+        })
+        .map(|m| text_of(doc, m.tokens.end - 1))
+        .collect();
+    found.retain(|f| !surnames.contains(text_of(doc, f.tokens.end - 1)));
+    add_disjoint(ms, found);
 }
 
 fn is_storm(w: &str) -> bool {
@@ -1687,6 +1793,37 @@ mod tests {
         let org = Label::Name(NameType::Organization);
         // “Chase” is a surname too: the majority keeps it an organization
         assert_eq!(types, [person, person, person, org, org, org]);
+    }
+
+    #[test]
+    fn an_office_after_a_determiner_designates_its_holder() {
+        let r = run(
+            "Madam Speaker, the Secretary's order stands, and President Joe Biden agreed; the \
+             Speaker nor the Vice President objected. The President of Mexico, the President \
+             (Biden) and the Senator from Ohio did not. Larry King met the King. We hold this \
+             President accountable.",
+            &[
+                ("Joe Biden", PERSON),
+                ("Mexico", PLACE),
+                ("Biden", PERSON),
+                ("Larry King", PERSON),
+            ],
+        );
+        let got: Vec<(&str, NameType)> = r.iter().map(|m| (m.0.as_str(), m.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Madam Speaker", NameType::Person),
+                ("Secretary", NameType::Person),
+                ("Joe Biden", NameType::Person),
+                ("Speaker", NameType::Person),
+                ("Vice President", NameType::Person),
+                ("Mexico", NameType::Place),
+                ("Biden", NameType::Person),
+                ("Larry King", NameType::Person),
+                ("President", NameType::Person),
+            ]
+        );
     }
 
     #[test]
