@@ -722,8 +722,14 @@ fn forms_of_address(doc: &Document, ms: &mut Vec<Mention>) {
         if found.last().is_some_and(|f| f.tokens.end > i) {
             continue;
         }
+        // after a first title, an office may be a listed surname too (“Mr. Chief
+        // Justice”)
         let mut k = i + 1;
-        while k < doc.tokens.len() && k - i <= 3 && title(k) {
+        while k < doc.tokens.len()
+            && k - i <= 3
+            && (title(k)
+                || k > i + 1 && is_office(text_of(doc, k)) && !surnames.contains(text_of(doc, k)))
+        {
             k += 1;
         }
         // titles, then no capitalized word: the address names nobody else
@@ -1673,7 +1679,7 @@ mod tests {
     #[test]
     fn an_honorific_before_titles_is_a_person() {
         let r = run(
-            "Madam Speaker, we agree. Thank you, Mr. Chairman. Mr. Smith left. Mrs. May spoke. \
+            "Madam Speaker, we agree. Thank you, Mr. Chairman. Mr. Chief Justice. Mr. Smith left. Mrs. May spoke. \
              Larry King said so, Mr. King said.",
             &[
                 ("Speaker", ORGANIZATION),
@@ -1688,6 +1694,7 @@ mod tests {
             [
                 ("Madam Speaker", NameType::Person),
                 ("Mr. Chairman", NameType::Person),
+                ("Mr. Chief Justice", NameType::Person),
                 ("Smith", NameType::Person),
                 ("May", NameType::Person),
                 // “Mr. King” is Larry King's surname, no form of address
