@@ -1377,15 +1377,7 @@ fn tail(cx: &Cx, f: &Fig) -> Option<Tail> {
     // a speed written with a slash: "200 km/h", "30 m/s", "60 mi/h" (a sentence's period
     // after it, read with the letter as one token, stays out)
     if cx.raw(j + 1) == "/" && cx.tight(j + 1) && cx.tight(j + 2) {
-        let per = cx.low(j + 2);
-        let stop = per.len() > 1 && per.ends_with('.');
-        let speed = match (lx::unit(w), lx::time_unit(per.trim_end_matches('.'))) {
-            (Some("km"), Some("hour")) => Some("km/h"),
-            (Some("mi"), Some("hour")) => Some("mph"),
-            (Some("m"), Some("second")) => Some("m/s"),
-            _ => None,
-        };
-        if let Some(u) = speed {
+        if let Some((u, stop)) = lx::unit(w).and_then(|d| speed(d, cx.low(j + 2))) {
             let end = cx.end(j + 2) - usize::from(stop);
             return mk(end, j + 3, NumberType::Quantity, Some(u), None, 1.0);
         }
@@ -1538,16 +1530,13 @@ fn tail_in_token(cx: &Cx, f: &Fig, rest: &str) -> Option<Tail> {
         let mut end = unit_end;
         let mut next = j;
         let mut unit = u;
-        // "10km" "/" "hr"
-        if after.is_empty()
-            && cx.raw(j) == "/"
-            && cx.tight(j)
-            && cx.tight(j + 1)
-            && lx::time_unit(cx.low(j + 1)) == Some("hour")
-        {
-            end = cx.end(j + 1);
-            next = j + 2;
-            unit = if u == "km" { "km/h" } else { u };
+        // "10km" "/" "hr", "30m" "/" "s", "200km" "/" "h." at a sentence's end
+        if after.is_empty() && cx.raw(j) == "/" && cx.tight(j) && cx.tight(j + 1) {
+            if let Some((u, stop)) = speed(u, cx.low(j + 1)) {
+                end = cx.end(j + 1) - usize::from(stop);
+                next = j + 2;
+                unit = u;
+            }
         }
         // "70°F" is read by the token "°"; "98.6 degrees F" by tail()
         return Some(Tail {
@@ -3053,4 +3042,17 @@ pub(crate) fn number_list(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
         at += p.len() + 1;
     }
     Some(out)
+}
+/// The unit of a speed written with a slash: the unit of distance before it and the word
+/// after it (“km” and “h” make “km/h”, “mi” and “hr” “mph”, “m” and “s” “m/s”), and whether
+/// that word carries a sentence's period (“h.”, which the tokenizer keeps whole).
+fn speed(distance: &str, per: &str) -> Option<(&'static str, bool)> {
+    let stop = per.len() > 1 && per.ends_with('.');
+    let unit = match (distance, lx::time_unit(per.trim_end_matches('.'))?) {
+        ("km", "hour") => "km/h",
+        ("mi", "hour") => "mph",
+        ("m", "second") => "m/s",
+        _ => return None,
+    };
+    Some((unit, stop))
 }

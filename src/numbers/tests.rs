@@ -576,6 +576,19 @@ fn values_of_one_span_forms() {
         (text[a.span.range()].to_string(), v)
     };
     let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-3);
+    for (text, span, unit) in [
+        ("It hit 200km/h.", "200km/h", "km/h"),
+        ("It hit 200 km/h.", "200 km/h", "km/h"),
+        ("The truck did 50mi/hr there.", "50mi/hr", "mph"),
+        ("The tide ran 3m/s today.", "3m/s", "m/s"),
+    ] {
+        let (s, v) = one(text);
+        assert_eq!(
+            (s.as_str(), v.unit.as_deref()),
+            (span, Some(unit)),
+            "{text:?}"
+        );
+    }
     let (s, v) = one("Add 1-2/3 cups now.");
     assert_eq!((s.as_str(), v.unit.as_deref()), ("1-2/3 cups", Some("cup")));
     assert!(close(v.value, 1.6667), "{v:?}");
