@@ -808,16 +808,19 @@ fn designations(doc: &Document, ms: &mut Vec<Mention>) {
     };
     let bytes = doc.text.as_bytes();
     let mut found: Vec<Mention> = Vec::new();
-    for i in 0..doc.tokens.len() {
-        // “the” and “The”: every other token is skipped on its first byte
-        // every determiner is three or four bytes and opens with “t”, “o” or “y”: most
-        // tokens are skipped without reading their text
-        let t = doc.tokens[i];
+    for (i, pair) in doc.tokens.windows(2).enumerate() {
+        // every determiner is three or four bytes and opens with “t”, “o” or “y”, and every
+        // office and qualifier with an ASCII capital: most tokens are passed over on the
+        // first bytes of the two, without reading their text
+        let [t, next] = pair else { continue };
         if !(3..=4).contains(&t.span.end.saturating_sub(t.span.start))
             || !matches!(
                 bytes.get(t.span.start),
                 Some(b't' | b'T' | b'o' | b'O' | b'y' | b'Y')
             )
+            || !bytes
+                .get(next.span.start)
+                .is_some_and(u8::is_ascii_uppercase)
             || !definite(text_of(doc, i))
         {
             continue;
@@ -838,18 +841,24 @@ fn designations(doc: &Document, ms: &mut Vec<Mention>) {
     if found.is_empty() {
         return;
     }
-    // the last words of the people named in full, not by titles alone (“Madam Speaker”)
+    // the offices found that end a person named in full, not by titles alone (“Madam
+    // Speaker”): the lists are asked only for the people whose last word is one
+    let offices: Set<&str> = found
+        .iter()
+        .map(|f| text_of(doc, f.tokens.end - 1))
+        .collect();
     let lists = lists::lists();
     let surnames: Set<&str> = ms
         .iter()
-        .filter(|m| {
-            m.ty == PERSON
-                && m.tokens.len() > 1
+        .filter(|m| m.ty == PERSON && m.tokens.len() > 1)
+        .map(|m| (m, text_of(doc, m.tokens.end - 1)))
+        .filter(|(m, last)| {
+            offices.contains(last)
                 && m.tokens
                     .clone()
                     .any(|i| lists.word(text_of(doc, i)) & TITLE == 0)
         })
-        .map(|m| text_of(doc, m.tokens.end - 1))
+        .map(|(_, last)| last)
         .collect();
     found.retain(|f| !surnames.contains(text_of(doc, f.tokens.end - 1)));
     add_disjoint(ms, found);
