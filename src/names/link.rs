@@ -750,8 +750,8 @@ fn forms_of_address(doc: &Document, ms: &mut Vec<Mention>) {
     ms.sort_by_key(|m| m.tokens.start);
 }
 
-/// An office whose capitalized title after “the” designates its holder: “the Secretary
-/// (of Education)”, “the President”, “the Chief Justice”.
+/// An office whose capitalized title after “the” designates its holder (“the Secretary”,
+/// “the President”, “the Chief Justice”).
 fn is_office(w: &str) -> bool {
     matches!(
         w,
@@ -795,9 +795,8 @@ fn is_office_qualifier(w: &str) -> bool {
 /// A capitalized office after “the” (or “this”, “that”, “our”, “your”), with no name or
 /// completing phrase after it (“the Secretary's interpretation”, “as the President said”,
 /// “hold this President accountable”), designates one person, who is named by it: a
-/// person. Not when the title goes on (“the President of Mexico”, “the
-/// Senator from Alaska”, “the President Trump”) or is the surname of someone named in the
-/// document. Found where they stand, after [`propagate`], which would otherwise take the
+/// person. Not when the title goes on (“the President of Mexico”, “the Senator from
+/// Alaska”, “the President Trump”) or is the surname of someone named in the document. Found where they stand, after [`propagate`], which would otherwise take the
 /// title of every “President Trump” for a mention.
 fn designations(doc: &Document, ms: &mut Vec<Mention>) {
     let definite = |w: &str| {

@@ -3043,6 +3043,7 @@ pub(crate) fn number_list(cx: &Cx, i: usize) -> Option<Vec<Hit>> {
     }
     Some(out)
 }
+
 /// The unit of a speed written with a slash: the unit of distance before it and the word
 /// after it (“km” and “h” make “km/h”, “mi” and “hr” “mph”, “m” and “s” “m/s”), and whether
 /// that word carries a sentence's period (“h.”, which the tokenizer keeps whole).
