@@ -40,6 +40,7 @@ mod scan;
 pub mod segment;
 pub mod span;
 pub mod wasm;
+mod web;
 
 pub use segment::Document;
 pub use span::{

@@ -55,6 +55,8 @@ pub struct Document<'a> {
     pub sentences: Vec<Span>,
     /// Tokens in order (bytes).
     pub tokens: Vec<Token>,
+    /// Web addresses in order, disjoint (bytes): no stage reads figures or names in them.
+    pub urls: Vec<Span>,
 }
 
 impl<'a> Document<'a> {
@@ -73,6 +75,7 @@ impl<'a> Document<'a> {
             paragraphs,
             sentences,
             tokens,
+            urls: crate::web::addresses(text),
         }
     }
 

@@ -167,17 +167,12 @@ fn file_name(w: &str) -> bool {
     })
 }
 
-/// True when token `i` is (part of) a web address: “www.” or a scheme's “://” in it, or
-/// “http” or “https” before a colon.
+/// True when token `i` is (part of) a web address ([`Document::urls`]).
 fn web_address(doc: &Document, i: usize) -> bool {
-    let w = text_of(doc, i);
-    let starts = |p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    // (a colon or a leading w or h first: most tokens have neither)
-    let b = w.as_bytes();
-    (b.contains(&b':') && w.contains("://"))
-        || (matches!(b.first(), Some(b'w' | b'W')) && starts("www."))
-        || ((w.eq_ignore_ascii_case("http") || w.eq_ignore_ascii_case("https"))
-            && text_of(doc, i + 1).starts_with(':'))
+    doc.tokens.get(i).is_some_and(|t| {
+        let at = doc.urls.partition_point(|u| u.end <= t.span.start);
+        doc.urls.get(at).is_some_and(|u| u.start < t.span.end)
+    })
 }
 
 /// True when the tokens `r` are part of an e-mail address, a handle or a file's name:

@@ -69,7 +69,6 @@ mod grammar;
 pub mod lexicon;
 
 use crate::lower::Lowered;
-use crate::scan::bytes_equal;
 use crate::segment::{Document, TokenKind};
 use crate::span::{Annotation, Label, NumberType, NumberValue, Span};
 
@@ -268,7 +267,7 @@ impl<T: Clone> PerToken<T> {
 impl<'a> Cx<'a> {
     fn new(doc: &Document<'a>) -> Cx<'a> {
         let sentences = &doc.sentences;
-        let urls = urls(doc.text);
+        let urls = &doc.urls;
         let (mut si, mut ui) = (0, 0);
         let mut toks: Vec<Tok<'a>> = Vec::with_capacity(doc.tokens.len());
         // tokens that are the letter `I`, for the regnal test below
@@ -402,82 +401,6 @@ impl<'a> Cx<'a> {
     pub fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Number)
     }
-}
-
-/// The byte ranges of the web addresses in `text` (`https://…`, `www.…`, up to a space,
-/// a quote or a bracket, without the punctuation that ends a sentence), in order and
-/// disjoint. Their digits are paths and identifiers, not figures.
-fn urls(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut k = 0;
-    for p in url_starts(text) {
-        if p < k {
-            continue;
-        }
-        let (url, len) = url_extent(text, p);
-        out.push(url);
-        k = p + len.max(1);
-    }
-    out
-}
-
-/// The web address starting at byte `p` of `text` (up to a space, a quote or a bracket,
-/// without the punctuation that ends a sentence), and the length of the run before that
-/// trim, where the search for the next address resumes.
-fn url_extent(text: &str, p: usize) -> (std::ops::Range<usize>, usize) {
-    let len = text[p..]
-        .find(|c: char| c.is_whitespace() || "\"<>“”‘’«»[]{}|".contains(c))
-        .unwrap_or(text.len() - p);
-    let url = text[p..p + len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
-    (p..p + url.len(), len)
-}
-
-/// Every byte where a web address may start, in order: `http://` and `https://` (found
-/// by their colon), and `www.` after no letter or digit (found by its period). Colons
-/// and periods are found eight bytes at a time in one pass instead of a test of every
-/// byte.
-fn url_starts(text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
-    let mut schemes = Vec::new();
-    let mut www = Vec::new();
-    let mut at = |p: usize| {
-        if b[p] == b':' {
-            if b[p..].starts_with(b"://") {
-                if p >= 5 && &b[p - 5..p] == b"https" {
-                    schemes.push(p - 5);
-                } else if p >= 4 && &b[p - 4..p] == b"http" {
-                    schemes.push(p - 4);
-                }
-            }
-        } else if p >= 3 && &b[p - 3..p] == b"www" {
-            // every `www.` has its period three bytes on
-            let s = p - 3;
-            if s == 0 || !b[s - 1].is_ascii_alphanumeric() {
-                www.push(s);
-            }
-        }
-    };
-    let chunks = b.chunks_exact(8);
-    let tail = b.len() - chunks.remainder().len();
-    for (k, c) in chunks.enumerate() {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        let mut m = bytes_equal(x, b':') | bytes_equal(x, b'.');
-        while m != 0 {
-            at(k * 8 + (m.trailing_zeros() / 8) as usize);
-            m &= m - 1;
-        }
-    }
-    for (p, &c) in b.iter().enumerate().skip(tail) {
-        if matches!(c, b':' | b'.') {
-            at(p);
-        }
-    }
-    if www.is_empty() {
-        return schemes;
-    }
-    schemes.extend(www);
-    schemes.sort_unstable();
-    schemes
 }
 
 /// A [`NumberValue`] with only `value` set (dropping values that are not finite).

@@ -407,59 +407,6 @@ mod gate_property {
     }
 }
 
-/// The web addresses found by testing every `h` and `w` (how `urls` worked before it
-/// searched for colons and `www.`): the reference the faster search for starts must
-/// match (an address's extent is the same `url_extent` in both).
-fn urls_byte_by_byte(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    let b = text.as_bytes();
-    let mut k = 0;
-    while let Some(p) = (k..b.len()).find(|&p| b[p] == b'h' || b[p] == b'w') {
-        let rest = &b[p..];
-        let starts = rest.starts_with(b"http://")
-            || rest.starts_with(b"https://")
-            || rest.starts_with(b"www.") && (p == 0 || !b[p - 1].is_ascii_alphanumeric());
-        if !starts || out.last().is_some_and(|u| u.end > p) {
-            k = p + 1;
-            continue;
-        }
-        let (url, len) = super::url_extent(text, p);
-        out.push(url);
-        k = p + len.max(1);
-    }
-    out
-}
-
-#[test]
-fn urls_are_found_as_byte_by_byte() {
-    for text in [
-        "",
-        "see https://example.org/a?b=1. Then www.example.org, and http://x.y/z)",
-        "xhttp://a.b nohttps://c.d awww.e.f (www.g.h) www.www.i https://www.j.k",
-        "http://a.b/c,http://d.e\u{a0}www.f.g “https://h.i” ß:// é www.x",
-        "http:// https:/ www. wwww.a.b http://http://",
-    ] {
-        assert_eq!(super::urls(text), urls_byte_by_byte(text), "{text:?}");
-    }
-}
-
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
-    #[test]
-    fn urls_match_the_byte_by_byte_search(
-        parts in proptest::collection::vec(
-            proptest::sample::select(vec![
-                "http", "https", "://", ":", "/", "www", ".", "w", "h", "s", "a", "1", " ",
-                ",", ")", "“", "é", "\n", "x.y",
-            ]),
-            0..40,
-        )
-    ) {
-        let text: String = parts.concat();
-        proptest::prop_assert_eq!(super::urls(&text), urls_byte_by_byte(&text));
-    }
-}
-
 /// The gate against trying every token, on the shared numbers sets (read from
 /// `../shared` at run time): the first `BUDGET` bytes of text of each set, so that the
 /// ungated scan keeps the test quick.
