@@ -45,8 +45,9 @@
 //! # Linking
 //!
 //! Entity ids proposed by the name recognizer are renumbered densely in order of first
-//! mention. Each entity is named by its longest mention (in characters) and typed by the
-//! type most of its mentions carry. A quote's speaker that points at an entity takes the
+//! mention. Each entity is named by its longest mention (in characters) that is not titles
+//! alone (“Kamala Harris”, not “Vice President”; the longest of all when every mention is)
+//! and typed by the type most of its mentions carry. A quote's speaker that points at an entity takes the
 //! entity's name; one whose entity lost all its mentions keeps its own name and no id.
 
 use crate::numbers::lexicon::FnvMap;
@@ -226,8 +227,14 @@ fn link(text: &str, spans: &mut [Annotation]) -> Vec<Entity> {
     let mut renumber: FnvMap<u32, u32> = FnvMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut type_votes: Vec<[u32; 4]> = Vec::new();
-    // the length in chars of each entity's name so far, and the mention that gave it
-    let mut longest: Vec<(usize, Span)> = Vec::new();
+    // whether each entity's name so far is titles alone, its length in chars, and the
+    // mention that gave it
+    let mut longest: Vec<(bool, usize, Span)> = Vec::new();
+    let lists = crate::names::lists::lists();
+    let titles_alone = |s: &str| {
+        s.split_whitespace()
+            .all(|w| lists.word(w) & crate::names::lists::TITLE != 0)
+    };
     for a in spans.iter_mut() {
         let (Label::Name(ty), Some(old)) = (a.label, a.entity) else {
             if a.kind() == Kind::Name {
@@ -243,7 +250,7 @@ fn link(text: &str, spans: &mut [Annotation]) -> Vec<Entity> {
                     mentions: 1,
                 });
                 type_votes.push([0; 4]);
-                longest.push((0, a.span));
+                longest.push((false, 0, a.span));
                 a.entity = Some(id);
             }
             continue;
@@ -258,18 +265,24 @@ fn link(text: &str, spans: &mut [Annotation]) -> Vec<Entity> {
                 mentions: 0,
             });
             type_votes.push([0; 4]);
-            longest.push((0, a.span));
+            longest.push((false, 0, a.span));
         }
         entities[id as usize].mentions += 1;
-        let chars = text[a.span.range()].chars().count();
+        let mention = &text[a.span.range()];
+        let chars = mention.chars().count();
         let best = &mut longest[id as usize];
-        if chars > best.0 {
-            *best = (chars, a.span);
+        // (the lists are asked only when the mention may win: the first, a longer one, or
+        // any while the name so far is titles alone)
+        if best.1 == 0 || chars > best.1 || best.0 {
+            let titled = titles_alone(mention);
+            if best.1 == 0 || (best.0 && !titled) || (best.0 == titled && chars > best.1) {
+                *best = (titled, chars, a.span);
+            }
         }
         type_votes[id as usize][ty as usize] += 1;
         a.entity = Some(id);
     }
-    for (e, &(chars, span)) in entities.iter_mut().zip(&longest) {
+    for (e, &(_, chars, span)) in entities.iter_mut().zip(&longest) {
         if chars > 0 {
             e.name = text[span.range()].to_string();
         }
@@ -461,5 +474,27 @@ mod tests {
         assert_eq!(r.entities[0].name, "Claudia Sheinbaum");
         assert_eq!(r.entities[0].mentions, 2);
         assert!(r.spans.iter().all(|s| s.entity == Some(0)));
+    }
+
+    #[test]
+    fn entities_are_named_by_a_name_before_titles_alone() {
+        let text = "Ana Ruiz, the Vice President, and Madam Speaker";
+        let mention = |s: &str, e: u32| {
+            let start = text.find(s).expect("in text");
+            let mut a = n(start, start + s.len());
+            a.entity = Some(e);
+            a
+        };
+        let r = resolve(
+            text,
+            vec![
+                mention("Vice President", 1),
+                mention("Ana Ruiz", 1),
+                mention("Madam Speaker", 2),
+            ],
+        );
+        let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+        // “Vice President” is longer, but titles alone; an entity of titles keeps them
+        assert_eq!(names, ["Ana Ruiz", "Madam Speaker"]);
     }
 }

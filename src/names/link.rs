@@ -787,6 +787,14 @@ fn is_office_qualifier(w: &str) -> bool {
     )
 }
 
+/// The determiners before an office that make it a designation ([`designations`]).
+fn definite(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "The" | "this" | "This" | "that" | "That" | "our" | "Our" | "your" | "Your"
+    )
+}
+
 /// A capitalized office after “the” (or “this”, “that”, “our”, “your”), with no name or
 /// completing phrase after it (“the Secretary's interpretation”, “as the President said”,
 /// “hold this President accountable”), designates one person, who is named by it: a
@@ -794,12 +802,6 @@ fn is_office_qualifier(w: &str) -> bool {
 /// Alaska”, “the President Trump”) or is the surname of someone named in the document. Found where they stand, after [`propagate`], which would otherwise take the
 /// title of every “President Trump” for a mention.
 fn designations(doc: &Document, ms: &mut Vec<Mention>) {
-    let definite = |w: &str| {
-        matches!(
-            w,
-            "the" | "The" | "this" | "This" | "that" | "That" | "our" | "Our" | "your" | "Your"
-        )
-    };
     let bytes = doc.text.as_bytes();
     let mut found: Vec<Mention> = Vec::new();
     for (i, pair) in doc.tokens.windows(2).enumerate() {
@@ -1164,7 +1166,63 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>, Vec<Option<
             *j = true;
         }
     }
+    join_designations(doc, ms, &mut out);
     (out, joined, word_bits)
+}
+
+/// The office words right before token `at` (“Vice President” before “Mike Pence”),
+/// joined by single spaces, when the last one is an office.
+fn office_before(doc: &Document, at: usize) -> Option<String> {
+    let last = at.checked_sub(1)?;
+    if !is_office(text_of(doc, last)) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && last - first < 2 && is_office_qualifier(text_of(doc, first - 1)) {
+        first -= 1;
+    }
+    Some(key(doc, first..at))
+}
+
+/// A designation (“the President”, [`designations`]) joins the person named last before
+/// it with the same office as a title (“President Donald Trump … the President”), whose
+/// entity it names. `ids` are the mentions' entity ids, by mention.
+fn join_designations(doc: &Document, ms: &[Mention], ids: &mut [u32]) {
+    let designation = |m: &Mention| {
+        m.ty == PERSON
+            && m.tokens.clone().all(|i| {
+                let w = text_of(doc, i);
+                is_office(w) || is_office_qualifier(w)
+            })
+            && m.tokens
+                .start
+                .checked_sub(1)
+                .is_some_and(|d| definite(text_of(doc, d)))
+    };
+    if !ms.iter().any(designation) {
+        return;
+    }
+    // office → (first token, id) of each person titled with it, in text order
+    let mut titled: Map<String, Vec<(usize, u32)>> = Map::default();
+    for (m, &id) in ms.iter().zip(ids.iter()) {
+        if m.ty == PERSON && !designation(m) {
+            if let Some(office) = office_before(doc, m.tokens.start) {
+                titled.entry(office).or_default().push((m.tokens.start, id));
+            }
+        }
+    }
+    for (m, id) in ms.iter().zip(ids.iter_mut()) {
+        if !designation(m) {
+            continue;
+        }
+        let Some(people) = titled.get(&key(doc, m.tokens.clone())) else {
+            continue;
+        };
+        let before = people.partition_point(|p| p.0 < m.tokens.start);
+        if let Some(p) = before.checked_sub(1).and_then(|b| people.get(b)) {
+            *id = p.1;
+        }
+    }
 }
 
 /// An entity's type counts, its longest mention's length and type, and whether all its
@@ -1834,6 +1892,37 @@ mod tests {
                 ("President", NameType::Person),
             ]
         );
+    }
+
+    #[test]
+    fn a_designation_names_the_person_last_titled_with_its_office() {
+        let r = run(
+            "President Joe Biden spoke. The President left. Vice President Kamala Harris \
+             stayed, and the Vice President smiled. Later President Ana Ruiz came; the \
+             President waved.",
+            &[
+                ("Joe Biden", PERSON),
+                ("Kamala Harris", PERSON),
+                ("Ana Ruiz", PERSON),
+            ],
+        );
+        let got: Vec<(&str, u32)> = r.iter().map(|m| (m.0.as_str(), m.2)).collect();
+        let id = |w: &str| got.iter().find(|m| m.0 == w).map(|m| m.1);
+        assert_eq!(
+            got.iter().map(|m| m.0).collect::<Vec<_>>(),
+            [
+                "Joe Biden",
+                "President",
+                "Kamala Harris",
+                "Vice President",
+                "Ana Ruiz",
+                "President"
+            ]
+        );
+        assert_eq!(got[1].1, got[0].1);
+        assert_eq!(got[3].1, got[2].1);
+        assert_eq!(got[5].1, got[4].1);
+        assert_ne!(id("Joe Biden"), id("Ana Ruiz"));
     }
 
     #[test]

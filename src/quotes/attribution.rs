@@ -787,7 +787,15 @@ impl Reader<'_, '_> {
                 return None;
             }
             let span = Span::new(self.tok(i).start, self.tok(e - 1).end);
-            (self.mention(span, None, MentionKind::Description), e)
+            // “the President”: a person the names stage found in the office, whose
+            // entity it names
+            let person = self
+                .name_tokens(i + 1)
+                .filter(|(r, n)| r.end == e && n.ty == NameType::Person && n.entity.is_some());
+            match person {
+                Some((_, n)) => (self.mention(span, n.entity, MentionKind::Name), e),
+                None => (self.mention(span, None, MentionKind::Description), e),
+            }
         } else {
             return None;
         };

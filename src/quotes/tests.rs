@@ -54,6 +54,29 @@ fn pronoun_gender_picks_the_matching_person() {
 }
 
 #[test]
+fn an_office_named_as_speaker_is_its_holder() {
+    let text = "President Ana Ruiz visited Ohio on Monday.\n\n“We will win this state,” the \
+                President said.";
+    let doc = Document::new(text);
+    let names = crate::names::recognize(&doc);
+    let q = recognize(&doc, &names);
+    let sp = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        &text[sp.mention.expect("a mention").range()],
+        "the President"
+    );
+    let e = sp.entity.expect("resolved");
+    assert!(names
+        .iter()
+        .any(|n| n.entity == Some(e) && &text[n.span] == "Ana Ruiz"));
+    // and the whole pipeline names the speaker by the entity
+    let found = crate::annotate(text);
+    let quote = found.spans.iter().find(|a| a.kind() == Kind::Quote);
+    let speaker = quote.and_then(|q| q.speaker.as_ref()).expect("a speaker");
+    assert_eq!(speaker.name, "Ana Ruiz");
+}
+
+#[test]
 fn scare_and_partial_types() {
     let r = run("The so-called “temporary” bridge stood. Ruiz called it “a disgrace” today.");
     assert_eq!(r[0].1, QuoteType::Scare);
