@@ -1184,9 +1184,12 @@ fn office_before(doc: &Document, at: usize) -> Option<String> {
     Some(key(doc, first..at))
 }
 
-/// A designation (“the President”, [`designations`]) joins the person named last before
-/// it with the same office as a title (“President Donald Trump … the President”), whose
-/// entity it names. `ids` are the mentions' entity ids, by mention.
+/// A designation (“the President”, [`designations`]) joins the person the document titles
+/// with the same office (“President Donald Trump … the President”), whose entity it names,
+/// when there is one such person: with two (“Mexican President Claudia Sheinbaum …
+/// U.S. President Donald Trump … the President underscored her”), which one is meant is
+/// not read from the words, and the designation stays an entity of its own. `ids` are the
+/// mentions' entity ids, by mention.
 fn join_designations(doc: &Document, ms: &[Mention], ids: &mut [u32]) {
     let designation = |m: &Mention| {
         m.ty == PERSON
@@ -1202,25 +1205,23 @@ fn join_designations(doc: &Document, ms: &[Mention], ids: &mut [u32]) {
     if !ms.iter().any(designation) {
         return;
     }
-    // office → (first token, id) of each person titled with it, in text order
-    let mut titled: Map<String, Vec<(usize, u32)>> = Map::default();
+    // office → the one person titled with it, or `None` once a second one is
+    let mut titled: Map<String, Option<u32>> = Map::default();
     for (m, &id) in ms.iter().zip(ids.iter()) {
         if m.ty == PERSON && !designation(m) {
             if let Some(office) = office_before(doc, m.tokens.start) {
-                titled.entry(office).or_default().push((m.tokens.start, id));
+                titled
+                    .entry(office)
+                    .and_modify(|one| *one = one.filter(|&p| p == id))
+                    .or_insert(Some(id));
             }
         }
     }
     for (m, id) in ms.iter().zip(ids.iter_mut()) {
-        if !designation(m) {
-            continue;
-        }
-        let Some(people) = titled.get(&key(doc, m.tokens.clone())) else {
-            continue;
-        };
-        let before = people.partition_point(|p| p.0 < m.tokens.start);
-        if let Some(p) = before.checked_sub(1).and_then(|b| people.get(b)) {
-            *id = p.1;
+        if designation(m) {
+            if let Some(&Some(p)) = titled.get(&key(doc, m.tokens.clone())) {
+                *id = p;
+            }
         }
     }
 }
@@ -1895,19 +1896,19 @@ mod tests {
     }
 
     #[test]
-    fn a_designation_names_the_person_last_titled_with_its_office() {
+    fn a_designation_names_the_one_person_titled_with_its_office() {
         let r = run(
             "President Joe Biden spoke. The President left. Vice President Kamala Harris \
-             stayed, and the Vice President smiled. Later President Ana Ruiz came; the \
-             President waved.",
+             stayed, and the Vice President smiled. Later Governor Ana Ruiz came, Governor \
+             Tom Hale too; the Governor waved.",
             &[
                 ("Joe Biden", PERSON),
                 ("Kamala Harris", PERSON),
                 ("Ana Ruiz", PERSON),
+                ("Tom Hale", PERSON),
             ],
         );
         let got: Vec<(&str, u32)> = r.iter().map(|m| (m.0.as_str(), m.2)).collect();
-        let id = |w: &str| got.iter().find(|m| m.0 == w).map(|m| m.1);
         assert_eq!(
             got.iter().map(|m| m.0).collect::<Vec<_>>(),
             [
@@ -1916,13 +1917,14 @@ mod tests {
                 "Kamala Harris",
                 "Vice President",
                 "Ana Ruiz",
-                "President"
+                "Tom Hale",
+                "Governor"
             ]
         );
         assert_eq!(got[1].1, got[0].1);
         assert_eq!(got[3].1, got[2].1);
-        assert_eq!(got[5].1, got[4].1);
-        assert_ne!(id("Joe Biden"), id("Ana Ruiz"));
+        // two governors: the designation names neither
+        assert!(got[6].1 != got[4].1 && got[6].1 != got[5].1);
     }
 
     #[test]

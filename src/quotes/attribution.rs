@@ -787,11 +787,17 @@ impl Reader<'_, '_> {
                 return None;
             }
             let span = Span::new(self.tok(i).start, self.tok(e - 1).end);
-            // “the President”: a person the names stage found in the office, whose
-            // entity it names
+            // “the President”, “spokesman John Kirby”: a person the names stage found
+            // after a definite article or a person noun, whose entity the phrase names
+            // (not after “some”, “many” and the like: “some Republicans” are not all)
+            let definite = matches!(
+                self.word(i),
+                "the" | "The" | "this" | "This" | "that" | "That" | "our" | "Our" | "your" | "Your"
+            ) || is_person_noun(self.word(i));
             let person = self
                 .name_tokens(i + 1)
-                .filter(|(r, n)| r.end == e && n.ty == NameType::Person && n.entity.is_some());
+                .filter(|(r, n)| r.end == e && n.ty == NameType::Person && n.entity.is_some())
+                .filter(|_| definite);
             match person {
                 Some((_, n)) => (self.mention(span, n.entity, MentionKind::Name), e),
                 None => (self.mention(span, None, MentionKind::Description), e),
