@@ -58,6 +58,17 @@ impl Fig {
         self.rest(cx).is_empty()
     }
 
+    /// The figure alone as a reading of type `ty`, its value its own.
+    pub fn hit(&self, ty: NumberType) -> Hit {
+        Hit {
+            start: self.start,
+            end: self.end,
+            next: self.next,
+            ty,
+            value: val(self.value),
+        }
+    }
+
     /// True for a plain integer that reads as a year (1000–2099).
     pub fn year_like(&self) -> bool {
         self.digits == Some(4) && (1000.0..2100.0).contains(&self.value)
@@ -1744,14 +1755,7 @@ fn measure_at(cx: &Cx, i: usize) -> Option<(Hit, Fig)> {
         } else {
             NumberType::Cardinal
         };
-        let h = Hit {
-            start: f.start,
-            end: f.end,
-            next: f.next,
-            ty,
-            value: val(f.value),
-        };
-        return Some((h, f));
+        return Some((f.hit(ty), f));
     };
     let mut value = f.value * t.factor;
     let mut end = t.end;
@@ -2041,14 +2045,7 @@ fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
     // the low end: a figure with or without its measure
     let (lo_h, lo_f) = measure(cx, i).or_else(|| {
         let f = figure(cx, i)?;
-        let h = Hit {
-            start: f.start,
-            end: f.end,
-            next: f.next,
-            ty: NumberType::Cardinal,
-            value: val(f.value),
-        };
-        Some((h, f))
+        Some((f.hit(NumberType::Cardinal), f))
     })?;
     if lo_f.ordinal || lo_f.vague {
         return None;
@@ -2161,14 +2158,7 @@ fn range_from(cx: &Cx, i: usize, joiner: Option<&str>) -> Option<Hit> {
     let (hi_h, hi_f) = measure(cx, k).or_else(|| {
         // a currency symbol may be repeated or not: "$5–10 million"
         let f = figure(cx, k)?;
-        let h = Hit {
-            start: f.start,
-            end: f.end,
-            next: f.next,
-            ty: NumberType::Cardinal,
-            value: val(f.value),
-        };
-        Some((h, f))
+        Some((f.hit(NumberType::Cardinal), f))
     })?;
     if hi_f.ordinal || hi_f.vague || !hi_f.whole(cx) && hi_h.end == hi_f.end {
         return None;
@@ -2276,14 +2266,7 @@ fn side(cx: &Cx, i: usize) -> Option<Side> {
         None => {
             let f = figure(cx, i)?;
             side_separator(f.rest(cx))?;
-            let h = Hit {
-                start: f.start,
-                end: f.end,
-                next: f.next,
-                ty: NumberType::Cardinal,
-                value: val(f.value),
-            };
-            (h, f)
+            (f.hit(NumberType::Cardinal), f)
         }
     };
     if f.ordinal || f.vague || f.scaled || f.value <= 0.0 {
