@@ -787,8 +787,9 @@ fn is_office_qualifier(w: &str) -> bool {
     )
 }
 
-/// The determiners before an office that make it a designation ([`designations`]).
-fn definite(w: &str) -> bool {
+/// The determiners before an office that make it a designation ([`designations`]); the
+/// quote stage reads a speaker's phrase with them too.
+pub(crate) fn definite(w: &str) -> bool {
     matches!(
         w,
         "the" | "The" | "this" | "This" | "that" | "That" | "our" | "Our" | "your" | "Your"

@@ -790,10 +790,8 @@ impl Reader<'_, '_> {
             // “the President”, “spokesman John Kirby”: a person the names stage found
             // after a definite article or a person noun, whose entity the phrase names
             // (not after “some”, “many” and the like: “some Republicans” are not all)
-            let definite = matches!(
-                self.word(i),
-                "the" | "The" | "this" | "This" | "that" | "That" | "our" | "Our" | "your" | "Your"
-            ) || is_person_noun(self.word(i));
+            let definite =
+                crate::names::link::definite(self.word(i)) || is_person_noun(self.word(i));
             let person = self
                 .name_tokens(i + 1)
                 .filter(|(r, n)| r.end == e && n.ty == NameType::Person && n.entity.is_some())
