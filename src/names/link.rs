@@ -697,12 +697,8 @@ fn forms_of_address(doc: &Document, ms: &mut Vec<Mention>) {
     if honorifics.is_empty() {
         return;
     }
-    // the last words of the people named in full (“Mr. King” is Larry King's surname)
-    let surnames: Set<&str> = ms
-        .iter()
-        .filter(|m| m.ty == PERSON && m.tokens.len() > 1)
-        .map(|m| text_of(doc, m.tokens.end - 1))
-        .collect();
+    // “Mr. King” is Larry King's surname
+    let surnames = surnames(doc, ms, |_| true);
     // a title that is no surname in the lists nor of a person named in the document
     let title = |i: usize| {
         let w = text_of(doc, i);
@@ -838,27 +834,33 @@ fn designations(doc: &Document, ms: &mut Vec<Mention>) {
     if found.is_empty() {
         return;
     }
-    // the offices found that end a person named in full, not by titles alone (“Madam
-    // Speaker”): the lists are asked only for the people whose last word is one
+    // the offices found that end a person named in full (“Larry King … the King”)
     let offices: Set<&str> = found
         .iter()
         .map(|f| text_of(doc, f.tokens.end - 1))
         .collect();
+    let surnames = surnames(doc, ms, |last| offices.contains(last));
+    found.retain(|f| !surnames.contains(text_of(doc, f.tokens.end - 1)));
+    add_disjoint(ms, found);
+}
+
+/// The last words of the people `ms` names in full, by more than titles (“Larry King”,
+/// not “Madam Speaker”), among the words `wanted` lets through: a title that is one of
+/// them is that person's surname here. The lists are asked only about the people whose
+/// last word is wanted.
+fn surnames<'a>(doc: &'a Document, ms: &[Mention], wanted: impl Fn(&str) -> bool) -> Set<&'a str> {
     let lists = lists::lists();
-    let surnames: Set<&str> = ms
-        .iter()
+    ms.iter()
         .filter(|m| m.ty == PERSON && m.tokens.len() > 1)
         .map(|m| (m, text_of(doc, m.tokens.end - 1)))
-        .filter(|(m, last)| {
-            offices.contains(last)
+        .filter(|&(m, last)| {
+            wanted(last)
                 && m.tokens
                     .clone()
                     .any(|i| lists.word(text_of(doc, i)) & TITLE == 0)
         })
         .map(|(_, last)| last)
-        .collect();
-    found.retain(|f| !surnames.contains(text_of(doc, f.tokens.end - 1)));
-    add_disjoint(ms, found);
+        .collect()
 }
 
 fn is_storm(w: &str) -> bool {
