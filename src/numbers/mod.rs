@@ -223,44 +223,54 @@ pub(crate) struct Cx<'a> {
     list_markers: std::cell::OnceCell<Vec<usize>>,
 }
 
-/// Readings of one parser kept per token for a document: the parsers ask for the same
-/// token many times, and each reading is a function of the tokens alone. A slot per
-/// token says where a token's reading is (0: not read yet), so a look-up is an index,
-/// not a hash.
+/// Readings of one parser kept per token: the parsers ask for the same token many times
+/// while they read the tokens near the scan, and each reading is a function of the
+/// tokens alone. The table is a direct-mapped cache: token `i` has slot `i % len`, which
+/// keeps the last reading made there. The scan only moves forward and a reading looks a
+/// few tokens ahead, so the slot of a token far behind serves the tokens ahead, and the
+/// table stays small whatever the length of the document (it had a reading for every
+/// token asked: on a text that is nearly all figures, most of the memory of a call). A
+/// token whose slot another took is read again, to the same reading.
 pub(crate) struct PerToken<T> {
-    slots: std::cell::RefCell<Vec<u32>>,
-    values: std::cell::RefCell<Vec<T>>,
+    slots: std::cell::RefCell<Vec<Option<(usize, T)>>>,
 }
 
+/// The most slots of a [`PerToken`] table, far more than the tokens a reading spans.
+const PER_TOKEN_SLOTS: usize = 256;
+
 impl<T: Clone> PerToken<T> {
-    /// No readings yet, for `n` tokens.
+    /// No readings yet, for `n` tokens (as many slots, up to [`PER_TOKEN_SLOTS`]).
     pub(crate) fn new(n: usize) -> PerToken<T> {
+        let len = n.next_power_of_two().min(PER_TOKEN_SLOTS);
         PerToken {
-            slots: std::cell::RefCell::new(vec![0; n]),
-            values: std::cell::RefCell::new(Vec::new()),
+            slots: std::cell::RefCell::new(vec![None; len]),
         }
     }
 
     /// The reading at token `i`: kept, or made by `read` (which may ask this table for
-    /// other tokens) and kept. Past the last token nothing is kept.
+    /// other tokens) and kept.
     pub(crate) fn get(&self, i: usize, read: impl FnOnce() -> T) -> T {
-        let slot = self.slots.borrow().get(i).copied();
-        if let Some(s) = slot.filter(|&s| s > 0) {
-            if let Some(v) = self.values.borrow().get(s as usize - 1) {
-                return v.clone();
-            }
+        let at = i & (self.slots.borrow().len() - 1);
+        if let Some((_, v)) = self
+            .slots
+            .borrow()
+            .get(at)
+            .and_then(Option::as_ref)
+            .filter(|(j, _)| *j == i)
+        {
+            return v.clone();
         }
         let v = read();
-        if slot.is_some() {
-            let mut values = self.values.borrow_mut();
-            if let Ok(s) = u32::try_from(values.len() + 1) {
-                values.push(v.clone());
-                if let Some(slot) = self.slots.borrow_mut().get_mut(i) {
-                    *slot = s;
-                }
-            }
+        if let Some(slot) = self.slots.borrow_mut().get_mut(at) {
+            *slot = Some((i, v.clone()));
         }
         v
+    }
+
+    /// How many slots the table has.
+    #[cfg(test)]
+    pub(crate) fn slots(&self) -> usize {
+        self.slots.borrow().len()
     }
 }
 

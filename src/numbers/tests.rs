@@ -459,8 +459,9 @@ proptest::proptest! {
     }
 }
 
-/// A reading is made once per token and then read back; past the last token it is made
-/// every time; a reading may ask the table for other tokens while it is made.
+/// A reading is made once per token and then read back while its slot keeps it; a token
+/// whose slot a later one took is read again, to the same reading; a reading may ask the
+/// table for other tokens while it is made.
 #[test]
 fn per_token_readings_are_kept() {
     use std::cell::Cell;
@@ -479,14 +480,35 @@ fn per_token_readings_are_kept() {
         );
     }
     assert_eq!(made.get(), 4);
-    assert_eq!(read(7), None);
-    assert_eq!(read(8), Some(80));
-    assert_eq!(read(8), Some(80));
-    assert_eq!(made.get(), 7);
+    // token 6 takes the slot of token 2 (four slots): 2 is read again, then kept
+    assert_eq!(read(6), Some(60));
+    assert_eq!(read(6), Some(60));
+    assert_eq!(made.get(), 5);
+    assert_eq!(read(2), Some(20));
+    assert_eq!(read(2), Some(20));
+    assert_eq!(made.get(), 6);
     // a reading of token 3 that asks for token 1 first
     let nested: super::PerToken<usize> = super::PerToken::new(4);
     let outer = nested.get(3, || nested.get(1, || 5) + 1);
     assert_eq!((outer, nested.get(3, || 0), nested.get(1, || 0)), (6, 6, 5));
+    // a long document gets no more slots than a reading could use
+    let long: super::PerToken<usize> = super::PerToken::new(1 << 20);
+    let made = Cell::new(0);
+    for i in 0..(1 << 20) {
+        assert_eq!(
+            long.get(i, || {
+                made.set(made.get() + 1);
+                i
+            }),
+            i
+        );
+        assert_eq!(
+            long.get(i.saturating_sub(8), || i.saturating_sub(8)),
+            i.saturating_sub(8)
+        );
+    }
+    assert_eq!(made.get(), 1 << 20);
+    assert!(long.slots() <= super::PER_TOKEN_SLOTS);
 }
 
 /// A part of the day read with its clock time, the part as far on as it may stand (a
