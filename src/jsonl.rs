@@ -55,6 +55,8 @@ pub enum LineError {
     NoText,
     /// The object's `text` is not a string.
     TextNotString,
+    /// The text is longer than [`crate::MAX_TEXT_BYTES`].
+    TooLong(crate::TooLong),
 }
 
 impl fmt::Display for LineError {
@@ -73,6 +75,7 @@ impl fmt::Display for LineError {
             LineError::NotObject => write!(f, "not a JSON object"),
             LineError::NoText => write!(f, "no \"text\" key"),
             LineError::TextNotString => write!(f, "\"text\" is not a string"),
+            LineError::TooLong(e) => e.fmt(f),
         }
     }
 }
@@ -108,6 +111,7 @@ pub fn process_line(raw: &[u8], config: &Config) -> Result<Option<String>, LineE
         Some(_) => return Err(LineError::TextNotString),
         None => return Err(LineError::NoText),
     };
+    crate::check_length(&text).map_err(LineError::TooLong)?;
     let found = crate::annotate_with(&text, &config.options);
     // `{"id":..,"spans":[..]}`: the bytes serde_json would write for that object
     let mut out = String::with_capacity(64 + found.spans.len() * 128);

@@ -24,6 +24,11 @@
 //! # Untrusted input
 //!
 //! Any `&str` is accepted: no input panics, and the cost grows linearly with the text.
+//! So does the memory a call works in: about 25 bytes a byte of prose, and up to about
+//! 350 for a text made of nothing but figures. The WebAssembly build has 4 GiB of memory
+//! in all, so its functions, the page and the CLI refuse a text longer than
+//! [`MAX_TEXT_BYTES`] with an error ([`check_length`]) instead of running out of it;
+//! [`annotate`] itself reads any length.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -78,6 +83,40 @@ impl Options {
             Kind::Number => self.numbers,
         }
     }
+}
+
+/// The longest text that the WebAssembly functions, the page and the CLI read in one
+/// call, in bytes of UTF-8: 4 MiB, a long book (a news article is a few kilobytes). At
+/// the worst found, a text of nothing but figures, a call of that length works in about
+/// 1.5 GB, well inside WebAssembly's 4 GiB.
+pub const MAX_TEXT_BYTES: usize = 4 << 20;
+
+/// A text longer than [`MAX_TEXT_BYTES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooLong {
+    /// The text's length in bytes of UTF-8.
+    pub bytes: usize,
+}
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the text is too long: {} bytes of UTF-8, and newsmark reads at most {MAX_TEXT_BYTES} \
+             (4 MiB) at a time; split it, by chapters or articles",
+            self.bytes
+        )
+    }
+}
+
+impl std::error::Error for TooLong {}
+
+/// `Err` when `text` is longer than [`MAX_TEXT_BYTES`].
+pub fn check_length(text: &str) -> Result<(), TooLong> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(TooLong { bytes: text.len() });
+    }
+    Ok(())
 }
 
 /// Annotates `text` with every kind.

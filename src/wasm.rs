@@ -7,7 +7,10 @@
 //!
 //! The functions are plain Rust everywhere (so they are tested natively); only on
 //! `wasm32` are they exported with `#[wasm_bindgen]`. Nothing here may panic: a panic
-//! in WebAssembly kills the instance and with it the page's annotator.
+//! in WebAssembly kills the instance and with it the page's annotator. Nor may a call run
+//! out of memory, which kills it the same way: a text longer than
+//! [`crate::MAX_TEXT_BYTES`] is refused, before any work, with an `Error` thrown in
+//! JavaScript (natively, its message).
 
 use crate::offsets::Unit;
 use crate::render::document_json;
@@ -22,10 +25,11 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// ignored, so are unknown words); an empty list asks for every kind. Span offsets are
 /// UTF-16 code units.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
-pub fn annotate_json(text: &str, kinds: &str) -> String {
+pub fn annotate_json(text: &str, kinds: &str) -> Result<String, Refusal> {
+    crate::check_length(text).map_err(refusal)?;
     let options = parse_kinds(kinds);
     let found = crate::annotate_with(text, &options);
-    document_json(text, &found, Unit::Utf16)
+    Ok(document_json(text, &found, Unit::Utf16))
 }
 
 /// Annotates `text` and returns the result packed into `u32` words (see
@@ -33,10 +37,37 @@ pub fn annotate_json(text: &str, kinds: &str) -> String {
 /// and entity objects as [`annotate_json`] gives, without writing and parsing JSON.
 /// `kinds` as for [`annotate_json`]; offsets are UTF-16 code units.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
-pub fn annotate_packed(text: &str, kinds: &str) -> Vec<u32> {
+pub fn annotate_packed(text: &str, kinds: &str) -> Result<Vec<u32>, Refusal> {
+    crate::check_length(text).map_err(refusal)?;
     let options = parse_kinds(kinds);
     let found = crate::annotate_with(text, &options);
-    packed(text, &found, Unit::Utf16)
+    Ok(packed(text, &found, Unit::Utf16))
+}
+
+/// The longest text the functions above read, in bytes of UTF-8
+/// ([`crate::MAX_TEXT_BYTES`]), for JavaScript to refuse a longer one before copying it.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn max_text_bytes() -> u32 {
+    u32::try_from(crate::MAX_TEXT_BYTES).unwrap_or(u32::MAX)
+}
+
+/// Why a call is refused: thrown in JavaScript as an `Error` with the message.
+#[cfg(target_arch = "wasm32")]
+pub type Refusal = wasm_bindgen::JsError;
+
+/// Why a call is refused: the message (natively; in JavaScript an `Error`).
+#[cfg(not(target_arch = "wasm32"))]
+pub type Refusal = String;
+
+fn refusal(e: crate::TooLong) -> Refusal {
+    #[cfg(target_arch = "wasm32")]
+    {
+        wasm_bindgen::JsError::from(e)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        e.to_string()
+    }
 }
 
 /// The version of the newsmark crate (`"0.1.0"`).
@@ -69,7 +100,8 @@ mod tests {
     use serde_json::Value;
 
     fn parse(text: &str, kinds: &str) -> Value {
-        serde_json::from_str(&annotate_json(text, kinds)).expect("annotate_json returns JSON")
+        let json = annotate_json(text, kinds).expect("a text within the limit is read");
+        serde_json::from_str(&json).expect("annotate_json returns JSON")
     }
 
     /// `text.slice(start, end)` in JavaScript: UTF-16 code units.
@@ -134,5 +166,28 @@ mod tests {
             assert!(v["spans"].is_array());
         }
         assert!(!version().is_empty());
+    }
+
+    /// A text over the limit is refused, with its length in the message, before any work;
+    /// one at the limit is read (multi-byte characters count as their UTF-8 bytes).
+    #[test]
+    fn a_text_over_the_limit_is_refused_and_one_at_it_is_read() {
+        let max = max_text_bytes() as usize;
+        assert_eq!(max, crate::MAX_TEXT_BYTES);
+        let at = format!("{}é", "x".repeat(max - 2));
+        assert_eq!(at.len(), max);
+        assert!(parse(&at, "number")["spans"].is_array());
+        let over = format!("{at}.");
+        for refused in [
+            annotate_json(&over, "").map(|_| ()),
+            annotate_packed(&over, "quote").map(|_| ()),
+        ] {
+            let message = refused.expect_err("refused");
+            assert!(
+                message.contains(&format!("{} bytes", max + 1)) && message.contains("at most"),
+                "{message}"
+            );
+        }
+        assert!(annotate_packed("Paid $5.", "").is_ok_and(|w| !w.is_empty()));
     }
 }

@@ -112,6 +112,40 @@ fn a_file_that_is_not_utf8_gets_a_clear_error() {
     assert!(o.stdout.is_empty());
 }
 
+/// A text over the limit gets a clear error, not the memory of a call that could not end:
+/// a document is refused (exit 2, nothing written); in a batch its line is reported and
+/// the lines after it are answered.
+#[test]
+fn a_text_over_the_limit_is_refused_and_a_batch_goes_on() {
+    let max = newsmark::MAX_TEXT_BYTES;
+    let over = "1 ".repeat(max / 2 + 1);
+    let o = newsmark(&[], over.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("too long") && e.contains(&format!("{} bytes", max + 2)),
+        "{e}"
+    );
+    assert!(o.stdout.is_empty());
+    let mut batch = serde_json::to_vec(&json!({"id": "long", "text": over})).expect("JSON");
+    batch.extend(b"\n{\"id\": \"short\", \"text\": \"Paid $5.\"}\n");
+    let o = newsmark(&["--jsonl"], &batch);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("newsmark: line 1: the text is too long"),
+        "{}",
+        stderr(&o)
+    );
+    let out = String::from_utf8(o.stdout).expect("UTF-8");
+    let docs: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], "short");
+    assert_eq!(docs[0]["spans"][0]["text"], "$5");
+}
+
 #[test]
 fn document_formats() {
     let text = "“We paid $5 <now>,” said Jane Doe in Ohio.\n";

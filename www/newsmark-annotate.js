@@ -6,14 +6,16 @@
 // source (a URL, a Response, bytes or a compiled WebAssembly.Module) when called before
 // anything awaits `ready`.
 
-import wasmInit, { annotate_packed as annotatePacked } from './pkg/newsmark_core.js';
-import { KINDS, TYPES, decodePacked } from './newsmark-packed.js';
+import wasmInit, { annotate_packed as annotatePacked, max_text_bytes as maxTextBytes } from './pkg/newsmark_core.js';
+import { KINDS, TYPES, checkLength, decodePacked } from './newsmark-packed.js';
 
 export { KINDS, TYPES, decodePacked };
 
 const WASM_URL = new URL('./pkg/newsmark_core_bg.wasm', import.meta.url);
 
 let loading = null;
+// the longest text the core reads, in bytes of UTF-8 (set once it is loaded)
+let maxBytes = 0;
 
 async function load(source) {
   let wasm = source;
@@ -27,6 +29,7 @@ async function load(source) {
     }
   }
   await wasmInit({ module_or_path: wasm });
+  maxBytes = maxTextBytes();
 }
 
 /**
@@ -80,6 +83,7 @@ export function typeSet(types) {
  */
 export function annotateLoaded(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('newsmark: annotate() takes a string');
+  checkLength(text, maxBytes);
   const types = typeSet(options.types);
   let kinds = kindList(options.kinds);
   // Asking only for person names need not run the quote and number recognizers.

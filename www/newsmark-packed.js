@@ -34,6 +34,41 @@ const VALUE_UNIT = 1 << 8;
 const VALUE_CURRENCY = 1 << 9;
 const VALUE_ISO = 1 << 10;
 
+/**
+ * The length of `text` in bytes of UTF-8, as TextEncoder writes it (which is how the text
+ * reaches the core): a lone surrogate becomes U+FFFD, three bytes.
+ */
+export function utf8Length(text) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length
+      && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one character outside the Basic Multilingual Plane
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Throws a RangeError when `text` is longer than `max` bytes of UTF-8 (the core's
+ * max_text_bytes()): the core refuses it, and copying it in first could exhaust the
+ * WebAssembly memory. A text of at most `max / 3` UTF-16 code units is within it unmeasured.
+ */
+export function checkLength(text, max) {
+  if (text.length * 3 <= max) return;
+  const bytes = utf8Length(text);
+  if (bytes > max) {
+    throw new RangeError(
+      `newsmark: the text is too long: ${bytes} bytes of UTF-8, and newsmark reads at most ${max} `
+      + `(${max / 1048576} MiB) at a time; split it, by chapters or articles`,
+    );
+  }
+}
+
 const utf8 = new TextDecoder();
 const f64View = new DataView(new ArrayBuffer(8));
 

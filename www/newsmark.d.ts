@@ -96,7 +96,11 @@ export function init(
   source?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
 ): Promise<void>;
 
-/** Finds the quotes, names and numbers in `text`; spans sorted by start, UTF-16 offsets. */
+/**
+ * Finds the quotes, names and numbers in `text`; spans sorted by start, UTF-16 offsets.
+ * Rejects with a RangeError a text longer than 4 MiB of UTF-8 (4,194,304 bytes), which the
+ * core does not read (split it); so do analyze() and highlight().
+ */
 export function annotate(text: string, options?: AnnotateOptions): Promise<Span[]>;
 
 /** Like annotate(), with the document's entities. */

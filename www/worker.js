@@ -2,16 +2,18 @@
 // scrolling stay smooth on long articles. The page compiles the module once and hands
 // it over; a newer edit cancels older work by terminating this worker and starting a
 // fresh one (instantiating a compiled module takes a few milliseconds).
-import { initSync, annotate_packed as annotatePacked, version } from './pkg/newsmark_core.js';
-import { decodePacked } from './newsmark-packed.js';
+import { initSync, annotate_packed as annotatePacked, max_text_bytes as maxTextBytes, version } from './pkg/newsmark_core.js';
+import { checkLength, decodePacked } from './newsmark-packed.js';
 
 let ready = false;
+let maxBytes = 0;
 
 self.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'init') {
     try {
       initSync({ module: msg.module });
+      maxBytes = maxTextBytes();
       ready = true;
       self.postMessage({ type: 'ready', version: version() });
     } catch (err) {
@@ -25,6 +27,13 @@ self.onmessage = (event) => {
       return;
     }
     const t0 = performance.now();
+    try {
+      // a text over the limit is refused before it is copied in; the instance is unharmed
+      checkLength(msg.text, maxBytes);
+    } catch (err) {
+      self.postMessage({ type: 'error', id: msg.id, message: err.message.replace(/^newsmark: /, ''), fatal: false });
+      return;
+    }
     try {
       // the packed words, decoded here: the same objects as JSON.parse of the core's JSON,
       // without writing, copying and parsing that JSON

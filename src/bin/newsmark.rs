@@ -247,6 +247,7 @@ fn document(
         ))
     })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    newsmark::check_length(text).map_err(|e| Failure::Message(e.to_string()))?;
     let found = newsmark::annotate_with(text, &options);
     let kinds = &args.kinds;
     match args.format {

@@ -276,6 +276,18 @@ describe('the page', () => {
     assert.match(await page.locator('#status').textContent(), /^Found /);
   });
 
+  test('a text over the limit gets a clear message, and the next one is annotated', async () => {
+    const over = `${'x'.repeat(4 * 1024 * 1024)}€`;
+    await page.locator('textarea').first().fill(over);
+    await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 20000 });
+    assert.match(
+      await page.locator('#status').textContent(),
+      /^Could not annotate this text: the text is too long: 4194307 bytes of UTF-8, and newsmark reads at most 4194304 \(4 MiB\)/,
+    );
+    await paste('Jane Doe paid $5.');
+    assert.deepEqual((await marks()).map((m) => m.text), ['Jane Doe', '$5']);
+  });
+
   test('copy as JSON and download as standalone HTML', async () => {
     const text = '“We paid $5 million,” said Jane Doe in Paris on April 16.';
     await paste(text);

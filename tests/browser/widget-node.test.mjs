@@ -44,6 +44,39 @@ test('hostile input does not break the core', async () => {
   }
 });
 
+test('utf8Length() counts what TextEncoder writes, lone surrogates included', async () => {
+  const { utf8Length } = await import('../../www/newsmark-packed.js');
+  const encoder = new TextEncoder();
+  const pieces = ['a', 'é', '€', '😀', '\uD800', '\uDFFF', '\uDBFF\uDFFF', '\n', '\u0000', '\uFFFF'];
+  let seed = 7;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  for (let round = 0; round < 500; round += 1) {
+    let text = '';
+    for (let k = next() % 12; k > 0; k -= 1) text += pieces[next() % pieces.length];
+    assert.equal(utf8Length(text), encoder.encode(text).length, JSON.stringify(text));
+  }
+});
+
+test('a text over the core\'s limit is refused with a RangeError; the core keeps working', async () => {
+  await nm.ready;
+  const core = await import('../../www/pkg/newsmark_core.js');
+  const max = core.max_text_bytes();
+  assert.equal(max, 4 * 1024 * 1024);
+  // at the limit (the last character two bytes): read
+  const at = `${'x'.repeat(max - 2)}é`;
+  assert.ok(Array.isArray(await nm.annotate(at, { kinds: 'number' })));
+  // one byte over it, in UTF-16 units well below it (three bytes each): refused, the length said
+  for (const over of [`${at}.`, '€'.repeat(max / 3 + 1)]) {
+    await assert.rejects(nm.annotate(over), (err) => err instanceof RangeError
+      && err.message.includes('too long') && err.message.includes(`${new TextEncoder().encode(over).length} bytes`));
+  }
+  await assert.rejects(nm.analyze('1 '.repeat(max)), RangeError);
+  // the core refuses it too (an Error, not a trap), and reads the next text as before
+  assert.throws(() => core.annotate_packed(`${at}.`, ''), (err) => !(err instanceof WebAssembly.RuntimeError) && /too long/.test(err.message));
+  const spans = await nm.annotate('Jane Doe paid $5.');
+  assert.deepEqual(spans.map((s) => s.text), ['Jane Doe', '$5']);
+});
+
 test('describe() says kind, type and speaker', () => {
   assert.equal(nm.describe({ kind: 'name', type: 'person' }), 'name, person');
   assert.equal(
