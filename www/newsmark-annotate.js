@@ -6,7 +6,7 @@
 // source (a URL, a Response, bytes or a compiled WebAssembly.Module) when called before
 // anything awaits `ready`.
 
-import wasmInit, { annotate_packed as annotatePacked, max_text_bytes as maxTextBytes } from './pkg/newsmark_core.js';
+import * as glue from './pkg/newsmark_core.js';
 import { KINDS, TYPES, checkLength, decodePacked } from './newsmark-packed.js';
 
 export { KINDS, TYPES, decodePacked };
@@ -14,8 +14,16 @@ export { KINDS, TYPES, decodePacked };
 const WASM_URL = new URL('./pkg/newsmark_core_bg.wasm', import.meta.url);
 
 let loading = null;
-// the longest text the core reads, in bytes of UTF-8 (set once it is loaded)
-let maxBytes = 0;
+// the instance in use: its annotate function and the longest text it reads (UTF-8 bytes)
+let core = null;
+// what the wasm was loaded from, for a restart; and how many restarts there were
+let wasmSource;
+let restarts = 0;
+
+async function instantiate(bindings, wasm) {
+  await bindings.default({ module_or_path: wasm });
+  core = { annotatePacked: bindings.annotate_packed, maxBytes: bindings.max_text_bytes() };
+}
 
 async function load(source) {
   let wasm = source;
@@ -28,8 +36,21 @@ async function load(source) {
       wasm = WASM_URL;
     }
   }
-  await wasmInit({ module_or_path: wasm });
-  maxBytes = maxTextBytes();
+  wasmSource = wasm;
+  await instantiate(glue, wasm);
+}
+
+// A trap (WebAssembly.RuntimeError) leaves an instance unusable: the core never panics and
+// refuses texts over its limit, but a device can still run out of memory below it. A fresh
+// instance starts from the same source (bytes or a URL; a Response given to init() can be
+// read only once), in a fresh copy of the bindings, whose state belongs to the dead one; the
+// next init() awaits it.
+function restart() {
+  core = null;
+  restarts += 1;
+  const bindings = new URL(`./pkg/newsmark_core.js?restart=${restarts}`, import.meta.url);
+  loading = import(bindings.href).then((fresh) => instantiate(fresh, wasmSource));
+  loading.catch(() => {});
 }
 
 /**
@@ -83,12 +104,25 @@ export function typeSet(types) {
  */
 export function annotateLoaded(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('newsmark: annotate() takes a string');
-  checkLength(text, maxBytes);
+  if (!core) throw new Error('newsmark: the core is not loaded; await ready (or init()) first');
+  checkLength(text, core.maxBytes);
   const types = typeSet(options.types);
   let kinds = kindList(options.kinds);
   // Asking only for person names need not run the quote and number recognizers.
   if (!kinds && types) kinds = KINDS.filter((k) => TYPES[k].some((t) => types.has(t))).join(',');
-  const result = decodePacked(annotatePacked(text, kinds), text);
+  let words;
+  try {
+    words = core.annotatePacked(text, kinds);
+  } catch (err) {
+    if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+    restart();
+    throw new Error(
+      `newsmark: the core failed on this text (${err.message}), most likely out of memory; `
+      + 'a fresh one is starting, and the next call uses it',
+      { cause: err },
+    );
+  }
+  const result = decodePacked(words, text);
   if (types) result.spans = result.spans.filter((s) => types.has(s.type));
   return result;
 }

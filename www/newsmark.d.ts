@@ -99,7 +99,9 @@ export function init(
 /**
  * Finds the quotes, names and numbers in `text`; spans sorted by start, UTF-16 offsets.
  * Rejects with a RangeError a text longer than 4 MiB of UTF-8 (4,194,304 bytes), which the
- * core does not read (split it); so do analyze() and highlight().
+ * core does not read (split it); so do analyze() and highlight(). If the core traps (out of
+ * memory), the call rejects with an Error whose `cause` is the trap, and the next call runs
+ * in a fresh instance.
  */
 export function annotate(text: string, options?: AnnotateOptions): Promise<Span[]>;
 

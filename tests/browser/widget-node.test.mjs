@@ -130,3 +130,24 @@ test('the packed result decodes to exactly the JSON contract (same objects, same
   }
   assert.ok(speakers > 0 && values > 0, 'the texts exercise speakers and values');
 });
+
+// Last: it fills the first instance's memory. A trap (here: out of memory, the memory grown
+// to WebAssembly's 4 GiB by the core's own allocator and left full) fails the call with a
+// clear error, and the next call runs in a fresh instance.
+test('after a trap in the core, the next call runs in a fresh instance', async () => {
+  await nm.ready;
+  const exports = await (await import('../../www/pkg/newsmark_core.js')).default();
+  for (const size of [256 << 20, 16 << 20, 1 << 20, 64 << 10, 4 << 10, 256]) {
+    try {
+      for (;;) exports.__wbindgen_malloc(size, 1);
+    } catch (err) {
+      assert.ok(err instanceof WebAssembly.RuntimeError, String(err));
+    }
+  }
+  const text = 'Jane Doe paid $5 in Paris. '.repeat(200);
+  await assert.rejects(nm.annotate(text), (err) => !(err instanceof WebAssembly.RuntimeError)
+    && /core failed on this text/.test(err.message) && err.cause instanceof WebAssembly.RuntimeError);
+  const spans = await nm.annotate('Jane Doe paid $5.');
+  assert.deepEqual(spans.map((s) => s.text), ['Jane Doe', '$5']);
+  assert.equal((await nm.annotate(text)).length, 600);
+});
