@@ -57,7 +57,18 @@ pub enum LineError {
     TextNotString,
     /// The text is longer than [`crate::MAX_TEXT_BYTES`].
     TooLong(crate::TooLong),
+    /// The line is longer than [`MAX_LINE_BYTES`] (its length in bytes, without its
+    /// break); it was skipped without being held.
+    LineTooLong {
+        /// The line's length in bytes.
+        bytes: usize,
+    },
 }
+
+/// The longest input line [`stream`] reads, in bytes: room for a text of
+/// [`crate::MAX_TEXT_BYTES`] written with every byte escaped (`\u0001`, six bytes) and its
+/// other keys. A longer line is reported and skipped, and never held in memory whole.
+pub const MAX_LINE_BYTES: usize = 8 * crate::MAX_TEXT_BYTES;
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -76,6 +87,12 @@ impl fmt::Display for LineError {
             LineError::NoText => write!(f, "no \"text\" key"),
             LineError::TextNotString => write!(f, "\"text\" is not a string"),
             LineError::TooLong(e) => e.fmt(f),
+            LineError::LineTooLong { bytes } => write!(
+                f,
+                "the line is too long: {bytes} bytes, and a line holds at most {MAX_LINE_BYTES} \
+                 (a text of at most {} bytes); skipped",
+                crate::MAX_TEXT_BYTES
+            ),
         }
     }
 }
@@ -193,8 +210,8 @@ pub fn stream(
     let mut summary = Summary::default();
     let mut buf = Vec::new();
     loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
+        let (length, broken) = read_line(&mut input, &mut buf, MAX_LINE_BYTES)?;
+        if length == 0 {
             break;
         }
         summary.lines += 1;
@@ -202,7 +219,14 @@ pub fn stream(
         while let [rest @ .., b'\n' | b'\r'] = line {
             line = rest;
         }
-        match process_line(line, config) {
+        let answer = if length > buf.len() {
+            Err(LineError::LineTooLong {
+                bytes: length - usize::from(broken),
+            })
+        } else {
+            process_line(line, config)
+        };
+        match answer {
             Ok(Some(answer)) => {
                 out.write_all(answer.as_bytes())?;
                 out.write_all(b"\n")?;
@@ -222,9 +246,66 @@ pub fn stream(
     Ok(summary)
 }
 
+/// Reads one line of `input` into `buf` (cleared first), its break included, keeping at
+/// most `cap` bytes of it: the rest of a longer line is read past, not held. Returns the
+/// line's whole length (0 at the end of the input), which exceeds `buf.len()` when bytes
+/// were dropped, and whether it ended in a line break (the last line may not).
+fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>, cap: usize) -> io::Result<(usize, bool)> {
+    buf.clear();
+    let mut length = 0;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok((length, false));
+        }
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (chunk.len(), false),
+        };
+        let keep = take.min(cap.saturating_sub(buf.len()));
+        buf.extend_from_slice(chunk.get(..keep).unwrap_or_default());
+        input.consume(take);
+        length += take;
+        if done {
+            return Ok((length, true));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines are read whole up to the cap; past it the rest is read past, not kept, and the
+    /// next line is read as usual.
+    #[test]
+    fn a_line_past_the_cap_is_read_past_not_held() {
+        // a reader that hands out three bytes at a time, so lines cross its buffer
+        let text = "ab\nabcdefghij\n\nlast";
+        let mut input = io::BufReader::with_capacity(3, text.as_bytes());
+        let mut buf = Vec::new();
+        let mut lines = Vec::new();
+        loop {
+            let (n, broken) = read_line(&mut input, &mut buf, 5).unwrap();
+            if n == 0 {
+                break;
+            }
+            lines.push((n, broken, String::from_utf8(buf.clone()).unwrap()));
+        }
+        assert_eq!(
+            lines,
+            [
+                (3, true, "ab\n".to_string()),
+                (11, true, "abcde".to_string()),
+                (1, true, "\n".to_string()),
+                (4, false, "last".to_string())
+            ]
+        );
+    }
 
     fn run(input: &str) -> (String, Vec<String>, Summary) {
         let mut out = Vec::new();

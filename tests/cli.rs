@@ -144,6 +144,24 @@ fn a_text_over_the_limit_is_refused_and_a_batch_goes_on() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["id"], "short");
     assert_eq!(docs[0]["spans"][0]["text"], "$5");
+
+    // a line longer than any that could hold such a text is skipped unread
+    let long = newsmark::jsonl::MAX_LINE_BYTES + 7;
+    let mut batch = format!("{{\"text\": \"{}\"}}\n", "a".repeat(long - 12)).into_bytes();
+    assert_eq!(batch.len(), long + 1);
+    batch.extend(b"{\"id\": 2, \"text\": \"Paid $5.\"}\n");
+    let o = newsmark(&["--jsonl"], &batch);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with(&format!(
+            "newsmark: line 1: the line is too long: {long} bytes"
+        )),
+        "{e}"
+    );
+    let out = String::from_utf8(o.stdout).expect("UTF-8");
+    assert_eq!(out.lines().count(), 1);
+    assert!(out.starts_with("{\"id\":2,"), "{out}");
 }
 
 #[test]
