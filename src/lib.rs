@@ -103,8 +103,9 @@ impl std::fmt::Display for TooLong {
         write!(
             f,
             "the text is too long: {} bytes of UTF-8, and newsmark reads at most {MAX_TEXT_BYTES} \
-             (4 MiB) at a time; split it, by chapters or articles",
-            self.bytes
+             ({} MiB) at a time; split it, by chapters or articles",
+            self.bytes,
+            MAX_TEXT_BYTES >> 20
         )
     }
 }
