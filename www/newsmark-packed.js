@@ -1,4 +1,5 @@
-// Decoding the core's packed result (src/render/packed.rs) into span and entity objects.
+// Decoding the core's packed result (src/render/packed.rs) into span and entity objects, and
+// checking a text against the core's length limit before it is copied in.
 //
 // No WebAssembly here: the page's worker (worker.js) instantiates the core itself and imports
 // only this, while newsmark-annotate.js loads the core for everyone else.
