@@ -783,6 +783,16 @@ fn is_office_qualifier(w: &str) -> bool {
     )
 }
 
+/// The end of the title of an office that starts at token `i`: up to two qualifiers, then
+/// the office (“President”, “Vice President”, “Chief Justice”).
+fn office_title_end(doc: &Document, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < i + 2 && is_office_qualifier(text_of(doc, k)) {
+        k += 1;
+    }
+    is_office(text_of(doc, k)).then_some(k + 1)
+}
+
 /// The determiners before an office that make it a designation ([`designations`]); the
 /// quote stage reads a speaker's phrase with them too.
 pub(crate) fn definite(w: &str) -> bool {
@@ -818,18 +828,14 @@ fn designations(doc: &Document, ms: &mut Vec<Mention>) {
         {
             continue;
         }
-        let mut k = i + 1;
-        while k < i + 3 && is_office_qualifier(text_of(doc, k)) {
-            k += 1;
-        }
-        if !is_office(text_of(doc, k)) {
+        let Some(end) = office_title_end(doc, i + 1) else {
             continue;
-        }
-        let next = text_of(doc, k + 1);
+        };
+        let next = text_of(doc, end);
         if capitalized(next) || matches!(next, "of" | "from" | "-" | "–" | "(" | "[") {
             continue;
         }
-        found.push(Mention::new(i + 1..k + 1, PERSON));
+        found.push(Mention::new(i + 1..end, PERSON));
     }
     if found.is_empty() {
         return;
@@ -1176,14 +1182,8 @@ fn entities(doc: &Document, ms: &[Mention]) -> (Vec<u32>, Vec<bool>, Vec<Option<
 /// The office words right before token `at` (“Vice President” before “Mike Pence”),
 /// joined by single spaces, when the last one is an office.
 fn office_before(doc: &Document, at: usize) -> Option<String> {
-    let last = at.checked_sub(1)?;
-    if !is_office(text_of(doc, last)) {
-        return None;
-    }
-    let mut first = last;
-    while first > 0 && last - first < 2 && is_office_qualifier(text_of(doc, first - 1)) {
-        first -= 1;
-    }
+    // the longest title ending there: the earliest start, at most two qualifiers back
+    let first = (at.saturating_sub(3)..at).find(|&f| office_title_end(doc, f) == Some(at))?;
     Some(key(doc, first..at))
 }
 
@@ -1194,12 +1194,10 @@ fn office_before(doc: &Document, at: usize) -> Option<String> {
 /// not read from the words, and the designation stays an entity of its own. `ids` are the
 /// mentions' entity ids, by mention.
 fn join_designations(doc: &Document, ms: &[Mention], ids: &mut [u32]) {
+    // the shape [`designations`] marks: a determiner, then an office's title alone
     let designation = |m: &Mention| {
         m.ty == PERSON
-            && m.tokens.clone().all(|i| {
-                let w = text_of(doc, i);
-                is_office(w) || is_office_qualifier(w)
-            })
+            && office_title_end(doc, m.tokens.start) == Some(m.tokens.end)
             && m.tokens
                 .start
                 .checked_sub(1)
