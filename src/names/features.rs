@@ -55,6 +55,54 @@ pub fn sentence_tokens(doc: &Document) -> Vec<Range<usize>> {
         out.extend(extra);
         out.sort_by_key(|r| r.start);
     }
+    if out.iter().any(|r| r.len() > MAX_SENTENCE_TOKENS) {
+        out = out.into_iter().flat_map(|r| pieces(doc, r)).collect();
+    }
+    out
+}
+
+/// The most distinct texts [`Prepared::new`] makes room for up front: those of a long
+/// article. With room for half the tokens of any text (104 bytes each, and the tagger's
+/// rows sized from it), the 1 MB news benchmark as one text took 32 MB of WebAssembly
+/// memory instead of 22; it has 16,000 distinct texts in 191,000 tokens.
+const PRESIZED_TEXTS: usize = 4096;
+
+/// The most tokens the tagger reads as one sentence. A longer run (a text without
+/// sentence ends: a long list, a table, a hostile input) is read in pieces of at most this
+/// many, so the tagger's buffers, which hold a sentence at a time (its scores, 68 bytes a
+/// token, and the decoder's, about 100), stay small whatever the text: a text of 4 MiB
+/// that was one sentence of two million tokens needed 350 MB for them alone. The longest
+/// sentence of every shared set has 220 tokens.
+pub const MAX_SENTENCE_TOKENS: usize = 512;
+
+/// `r` cut into runs of at most [`MAX_SENTENCE_TOKENS`] tokens. A cut falls in the last
+/// quarter of a run, between two tokens that no name takes, a lowercase word or a
+/// punctuation mark on each side (“… and the | results …”), if there is such a place;
+/// else at the run's end.
+fn pieces(doc: &Document, r: Range<usize>) -> Vec<Range<usize>> {
+    let plain = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                || (t.kind == TokenKind::Word
+                    && doc
+                        .slice(t.span)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase))
+        })
+    };
+    let mut out = Vec::with_capacity(r.len() / MAX_SENTENCE_TOKENS + 1);
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE_TOKENS {
+        let hard = start + MAX_SENTENCE_TOKENS;
+        let end = (hard - MAX_SENTENCE_TOKENS / 4..=hard)
+            .rev()
+            .find(|&k| plain(k - 1) && plain(k))
+            .unwrap_or(hard);
+        out.push(start..end);
+        start = end;
+    }
+    out.push(start..r.end);
     out
 }
 
@@ -508,7 +556,9 @@ impl Prepared {
     /// lexicon of lowercase words.
     pub fn new(doc: &Document, sentences: &[Range<usize>], lexicon: &Lexicon) -> Prepared {
         // sized for the distinct texts of a news article (about half its tokens): no regrowth
-        let distinct = doc.tokens.len() / 2 + 16;
+        // there; a long text has far fewer distinct texts than that (16,000 of the 191,000
+        // tokens of the 1 MB news benchmark as one text), and the vectors grow as they come
+        let distinct = (doc.tokens.len() / 2).min(PRESIZED_TEXTS) + 16;
         // distinct texts by their hash (the word feature's own, computed once per token)
         // and their text: open addressing, at most half full
         let size = (doc.tokens.len() * 2).next_power_of_two().max(16);
@@ -1001,6 +1051,62 @@ mod tests {
         let b: HashSet<u32> = f.of(6).iter().copied().collect();
         assert!(a.intersection(&b).count() > 5);
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_long_run_without_sentence_ends_is_read_in_pieces_cut_between_plain_tokens() {
+        // 1,202 tokens and no sentence end; “Jane Doe” straddles the place of the first
+        // hard cut (tokens 511 and 512), and a run of capitals leaves no plain pair near
+        // the second
+        let mut words = vec!["the"; 511];
+        words.extend(["Jane", "Doe"]);
+        words.extend(vec!["and"; 177]);
+        words.extend(vec!["X"; 512]);
+        let text = words.join(" ");
+        let doc = Document::new(&text);
+        assert_eq!(doc.tokens.len(), 1202);
+        assert_eq!(doc.sentences.len(), 1);
+        let s = sentence_tokens(&doc);
+        assert!(s.len() >= 3, "{s:?}");
+        assert_eq!(s.first().map(|r| r.start), Some(0));
+        assert_eq!(s.last().map(|r| r.end), Some(doc.tokens.len()));
+        for w in s.windows(2) {
+            assert_eq!(w[0].end, w[1].start, "pieces are contiguous: {s:?}");
+        }
+        for r in &s {
+            assert!(!r.is_empty() && r.len() <= MAX_SENTENCE_TOKENS, "{r:?}");
+        }
+        let text_at = |i: usize| doc.slice(doc.tokens[i].span);
+        // the first cut moved back to two plain words, before the name
+        let first = s[0].end;
+        assert!(
+            first < 511 && first > 511 - MAX_SENTENCE_TOKENS / 4,
+            "{s:?}"
+        );
+        assert_eq!((text_at(first - 1), text_at(first)), ("the", "the"));
+        // among the capitals the cut falls where the piece is full
+        assert!(s
+            .iter()
+            .any(|r| r.len() == MAX_SENTENCE_TOKENS && text_at(r.end - 1) == "X"));
+        // and the name is found whole
+        let names = crate::names::recognize(&doc);
+        assert!(
+            names.iter().any(|a| &text[a.span.range()] == "Jane Doe"),
+            "{:?}",
+            names
+                .iter()
+                .map(|a| &text[a.span.range()])
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn sentences_of_ordinary_length_are_not_cut() {
+        let text = "Mexican President Claudia Sheinbaum spoke on Monday. Sheinbaum left.";
+        let doc = Document::new(text);
+        let s = sentence_tokens(&doc);
+        let whole: Vec<_> = doc.sentences.iter().map(|&x| doc.tokens_in(x)).collect();
+        assert_eq!(s, whole);
     }
 
     /// The word-level values as first written, one allocated string per hash: the

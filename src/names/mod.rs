@@ -179,7 +179,8 @@ fn each_sentence(
     }
     // Look-ups are the main cost and nearly all cache misses, so they are made in
     // batches, all addresses first (the misses overlap), then the additions.
-    let mut rows: Vec<model::Row> = Vec::with_capacity(prep.distinct() * WORD_FEATURES);
+    let needed = need_word.iter().filter(|&&n| n).count();
+    let mut rows: Vec<model::Row> = Vec::with_capacity(needed * (WORD_FEATURES - 1));
     let mut ends: Vec<usize> = Vec::with_capacity(prep.distinct());
     // A token's word features depend on its text alone: summed once per distinct text,
     // from the bias feature's row, which every text has first.

@@ -77,6 +77,20 @@ test('a text over the core\'s limit is refused with a RangeError; the core keeps
   assert.deepEqual(spans.map((s) => s.text), ['Jane Doe', '$5']);
 });
 
+test('a million tokens without a sentence end fit in a small memory', async () => {
+  // the tagger reads a run without sentence ends in pieces (src/names/features.rs,
+  // MAX_SENTENCE_TOKENS): its buffers held a whole sentence, 330 MB of this text's
+  // 2 MiB; wasm memory never shrinks, so the high-water mark is the figure
+  await nm.ready;
+  const exports = await (await import('../../www/pkg/newsmark_core.js')).default();
+  const text = 'a '.repeat(1 << 20);
+  assert.deepEqual(await nm.annotate(text), []);
+  const mb = exports.memory.buffer.byteLength / 2 ** 20;
+  assert.ok(mb < 128, `${mb} MiB of wasm memory`);
+  const spans = await nm.annotate(`${text}Jane Doe paid $5.`);
+  assert.deepEqual(spans.map((s) => s.text), ['Jane Doe', '$5']);
+});
+
 test('describe() says kind, type and speaker', () => {
   assert.equal(nm.describe({ kind: 'name', type: 'person' }), 'name, person');
   assert.equal(
