@@ -134,16 +134,21 @@ pub fn annotate(text: &str) -> Annotations {
 pub fn annotate_with(text: &str, options: &Options) -> Annotations {
     // The order keeps the working set small on a long text: the numbers' tables are freed
     // before the tagger's are built, the document before resolve, and the findings are
-    // gathered in the names' buffer, the largest (resolve needs no order between kinds).
+    // gathered in the largest buffer (the names' in news, the numbers' in a table of
+    // figures), so that only the smaller ones are copied: resolve needs no order between
+    // kinds.
     let doc = Document::new(text);
     let mut numbers = numbers::recognize(&doc);
     numbers.shrink_to_fit();
-    let mut proposals = names::recognize(&doc);
-    let quotes = quotes::recognize(&doc, &proposals);
+    let names = names::recognize(&doc);
+    let quotes = quotes::recognize(&doc, &names);
     drop(doc);
-    proposals.reserve_exact(quotes.len() + numbers.len());
-    proposals.extend(quotes);
-    proposals.extend(numbers);
+    let mut parts = [names, quotes, numbers];
+    parts.sort_unstable_by_key(|p| std::cmp::Reverse(p.len()));
+    let [mut proposals, b, c] = parts;
+    proposals.reserve_exact(b.len() + c.len());
+    proposals.extend(b);
+    proposals.extend(c);
     let mut result = resolve::resolve(text, proposals);
     result.spans.retain(|a| options.wants(a.kind()));
     result
