@@ -7,12 +7,14 @@ import { checkLength, decodePacked } from './newsmark-packed.js';
 
 let ready = false;
 let maxBytes = 0;
+// the instance's exports: its memory, whose size each result reports (it never shrinks)
+let core = null;
 
 self.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'init') {
     try {
-      initSync({ module: msg.module });
+      core = initSync({ module: msg.module });
       maxBytes = maxTextBytes();
       ready = true;
       self.postMessage({ type: 'ready', version: version() });
@@ -38,7 +40,8 @@ self.onmessage = (event) => {
       // the packed words, decoded here: the same objects as JSON.parse of the core's JSON,
       // without writing, copying and parsing that JSON
       const result = decodePacked(annotatePacked(msg.text, msg.kinds ?? ''), msg.text);
-      self.postMessage({ type: 'result', id: msg.id, result, ms: performance.now() - t0 });
+      const memory = core.memory.buffer.byteLength;
+      self.postMessage({ type: 'result', id: msg.id, result, ms: performance.now() - t0, memory });
     } catch (err) {
       // a trap leaves the instance unusable: say so, the page starts a new worker
       ready = false;

@@ -288,6 +288,30 @@ describe('the page', () => {
     assert.deepEqual((await marks()).map((m) => m.text), ['Jane Doe', '$5']);
   });
 
+  test('a worker whose memory grew past 128 MiB is replaced after its result; an article keeps its worker', async () => {
+    const started = [];
+    const count = (worker) => started.push(worker.url());
+    page.on('worker', count);
+    try {
+      await paste('Jane Doe paid $5 in Paris on Monday.');
+      await page.waitForTimeout(200);
+      assert.equal(started.length, 0, 'an article does not replace the worker');
+      // 3.5 million brackets, no finding: about 180 MB of wasm memory
+      const heavy = '('.repeat(3500000);
+      await paste(heavy);
+      await page.waitForFunction(() => document.body.dataset.state === 'done');
+      await page.waitForTimeout(200);
+      assert.equal(started.length, 1, 'a fresh worker replaced the heavy one');
+      assert.match(started[0], /\/worker\.js$/);
+      assert.match(await page.locator('#status').textContent(), /^Found /);
+      await paste('Jane Doe paid $5.');
+      assert.deepEqual((await marks()).map((m) => m.text), ['Jane Doe', '$5']);
+      assert.equal(started.length, 1);
+    } finally {
+      page.off('worker', count);
+    }
+  });
+
   test('copy as JSON and download as standalone HTML', async () => {
     const text = '“We paid $5 million,” said Jane Doe in Paris on April 16.';
     await paste(text);
