@@ -287,16 +287,22 @@ fn lead(cx: &Cx, c: &Classes, i: usize) -> bool {
 }
 
 /// For each token, whether a reading may start there.
-pub(super) fn starts(cx: &Cx) -> Vec<bool> {
+/// Also returns how many tokens are anchors: a bound on the readings in all but odd
+/// texts (readings do not overlap and each holds an anchor, though a dotted quad or a
+/// pair of scales may read two in one token), which the scanner makes room for.
+pub(super) fn starts(cx: &Cx) -> (Vec<bool>, usize) {
     let n = cx.len();
     let mut out = vec![false; n];
+    let mut anchors = 0;
     let mut reach = false;
     let c = classes();
     for i in (0..n).rev() {
-        reach = anchor(cx, c, i) || reach && lead(cx, c, i);
+        let a = anchor(cx, c, i);
+        anchors += usize::from(a);
+        reach = a || reach && lead(cx, c, i);
         out[i] = reach;
     }
-    out
+    (out, anchors)
 }
 
 #[cfg(test)]
