@@ -287,18 +287,16 @@ fn lead(cx: &Cx, c: &Classes, i: usize) -> bool {
 }
 
 /// For each token, whether a reading may start there.
-/// Also returns how many tokens are anchors: a bound on the readings in all but odd
-/// texts (readings do not overlap and each holds an anchor, though a dotted quad or a
-/// pair of scales may read two in one token), which the scanner makes room for.
-pub(super) fn starts(cx: &Cx) -> (Vec<bool>, usize) {
+/// Also tells which tokens are anchors: the scanner sizes its output by them.
+pub(super) fn starts(cx: &Cx) -> (Vec<bool>, Vec<bool>) {
     let n = cx.len();
     let mut out = vec![false; n];
-    let mut anchors = 0;
+    let mut anchors = vec![false; n];
     let mut reach = false;
     let c = classes();
     for i in (0..n).rev() {
         let a = anchor(cx, c, i);
-        anchors += usize::from(a);
+        anchors[i] = a;
         reach = a || reach && lead(cx, c, i);
         out[i] = reach;
     }

@@ -83,18 +83,47 @@ const LONGEST_WORD: usize = 48;
 pub fn recognize(doc: &Document) -> Vec<Annotation> {
     let cx = Cx::new(doc);
     let (starts, anchors) = gate::starts(&cx);
-    scan(&cx, |i| starts.get(i).copied().unwrap_or(false), anchors)
+    scan(
+        &cx,
+        |i| starts.get(i).copied().unwrap_or(false),
+        |i| anchors.get(i).copied().unwrap_or(false),
+    )
 }
 
 /// The scanner: the longest reading at each token where `may_start` allows one, then on
-/// past it. Room is made for `expected` readings up front: a vector that doubles as it
-/// grows held half as much again as its readings while it moved them, and in a text of
-/// nothing but figures the readings are most of a call's memory.
-fn scan(cx: &Cx, may_start: impl Fn(usize) -> bool, expected: usize) -> Vec<Annotation> {
-    let mut out = Vec::with_capacity(expected);
+/// past it.
+///
+/// The readings are most of a call's memory in a text of nothing but figures (216 bytes
+/// each), and a vector that doubles as it grows holds up to half as much again while it
+/// moves them, and up to twice the room they need. So the output grows by an estimate
+/// of the readings still to come: the `anchor` tokens ahead (every reading holds one and
+/// readings do not overlap) at the rate of readings per anchor so far. A text of figures
+/// gets its room once; a text of pronouns `I` (an anchor as a Roman numeral), none.
+fn scan(
+    cx: &Cx,
+    may_start: impl Fn(usize) -> bool,
+    anchor: impl Fn(usize) -> bool,
+) -> Vec<Annotation> {
+    let total = (0..cx.len()).filter(|&i| anchor(i)).count();
+    // anchors before token `i`
+    let mut seen = 0;
+    let mut out: Vec<Annotation> = Vec::new();
+    let push = |out: &mut Vec<Annotation>, seen: usize, hit: Hit| {
+        if out.len() == out.capacity() {
+            let rate = (out.len() + 1) as f64 / seen.max(1) as f64;
+            let ahead = (total.saturating_sub(seen) as f64 * rate.min(1.0)) as usize;
+            // at least half again (and 16), so that an estimate that keeps falling short
+            // still grows the vector a logarithmic number of times
+            out.reserve_exact(ahead.max(out.len() / 2).max(16));
+        }
+        let mut a = Annotation::new(Span::new(hit.start, hit.end), Label::Number(hit.ty));
+        a.value = Some(hit.value);
+        out.push(a);
+    };
     let mut i = 0;
     while i < cx.len() {
         if cx.toks[i].in_url || !may_start(i) {
+            seen += usize::from(anchor(i));
             i += 1;
             continue;
         }
@@ -103,21 +132,23 @@ fn scan(cx: &Cx, may_start: impl Fn(usize) -> bool, expected: usize) -> Vec<Anno
             .or_else(|| grammar::degree_pair(cx, i))
         {
             for hit in parts {
-                let mut a = Annotation::new(Span::new(hit.start, hit.end), Label::Number(hit.ty));
-                a.value = Some(hit.value);
-                out.push(a);
+                push(&mut out, seen, hit);
             }
+            seen += usize::from(anchor(i));
             i += 1;
             continue;
         }
         match best_at(cx, i) {
             Some(hit) if hit.next > i && hit.end > hit.start => {
-                let mut a = Annotation::new(Span::new(hit.start, hit.end), Label::Number(hit.ty));
-                a.value = Some(hit.value);
-                out.push(a);
-                i = hit.next;
+                let next = hit.next;
+                push(&mut out, seen, hit);
+                seen += (i..next).filter(|&k| anchor(k)).count();
+                i = next;
             }
-            _ => i += 1,
+            _ => {
+                seen += usize::from(anchor(i));
+                i += 1;
+            }
         }
     }
     out
