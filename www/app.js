@@ -23,7 +23,7 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 const PROGRESS_AFTER_MS = 150;
 // A worker whose WebAssembly memory grew past this is replaced once its result is in: the
 // memory of an instance never shrinks, and a text of figures near the 4 MiB limit takes
-// 700 MB. Four MiB of news takes about 60 MB, so an article never gets here.
+// 420 MB. Four MiB of news takes about 60 MB, so an article never gets here.
 const KEEP_MEMORY_BYTES = 128 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
