@@ -79,6 +79,7 @@ rust-setup:
 check:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --quiet
 	cargo test
 
 # the page's browser tests (headless Debian chromium); builds the wasm first

@@ -660,7 +660,7 @@ impl Prepared {
 
     /// Marks the quiet tokens of sentence `r` in `out` (cleared first; one entry a
     /// token): a token is quiet when it and every token from [`QUIET_BEFORE`] before it
-    /// to [`QUIET_AFTER`] after it (within the sentence) are [plain](plain) — lowercase
+    /// to [`QUIET_AFTER`] after it (within the sentence) are plain (`plain`) — lowercase
     /// words and common punctuation, no capital, digit or symbol in reach of its
     /// features. The recognizer gives quiet tokens no emission scores and tags them `O`.
     ///

@@ -55,10 +55,10 @@ pub const MAX_TOKENS: usize = 5;
 
 /// The compiled lists: phrase hashes (of lowercased tokens) to category bits.
 ///
-/// Category bits of each phrase, with [`EXTENDS`] set on the phrases that begin a longer
+/// Category bits of each phrase, with `EXTENDS` set on the phrases that begin a longer
 /// entry (a matcher stops extending a phrase that does not): one probe tells both. The
 /// phrases are in an open-addressed table at most half full (linear probing from the
-/// slot of [`Lists::home`]), keys and bits in two arrays: every phrase has a bit set, so
+/// slot of `Lists::home`), keys and bits in two arrays: every phrase has a bit set, so
 /// a slot whose bits are 0 is free and ends a search, and a probe reads the small array
 /// of bits first (32,000 phrases: 128 KB of bits and 512 KB of keys, where a `HashMap` of
 /// `(u64, u16)` pairs held 1 MB).

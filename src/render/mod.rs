@@ -16,7 +16,7 @@
 pub mod ansi;
 pub mod html;
 mod json;
-mod notation;
+pub mod notation;
 pub mod packed;
 
 pub use json::{document_json, entities_json, spans_json, write_entities, write_spans};
