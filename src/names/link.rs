@@ -211,7 +211,7 @@ fn interjection(doc: &Document, r: Range<usize>) -> bool {
 
 /// Takes punctuation at either end, a person's leading titles and any name's trailing
 /// possessive off the span, and
-/// types a lone nationality `other`; `None` when nothing of a name is left.
+/// types a nationality or a people `other`; `None` when nothing of a name is left.
 pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     let lists = lists::lists();
     let punct = |i: usize| {
@@ -274,16 +274,18 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     if m.ty == PERSON && m.tokens.clone().all(|i| is_title(text_of(doc, i), bits(i))) {
         return None;
     }
-    // a nationality, even of people (“Americans”), is of type other
-    if m.tokens.len() == 1 {
+    // a nationality or a people, even of people (“Americans”, “Sunni Muslims”), is of
+    // type other: every word of the name is one
+    let people = |i: usize| {
         // one look-up for the word, a second only when it ends in “s”
-        let one = bits(m.tokens.start);
-        let without_s = only
+        let one = bits(i);
+        let without_s = text_of(doc, i)
             .strip_suffix('s')
             .map_or(one, |singular| lists.word(singular));
-        if (one | without_s) & DEMONYM != 0 && one & COUNTRY == 0 {
-            m.ty = OTHER;
-        }
+        (one | without_s) & DEMONYM != 0 && one & COUNTRY == 0
+    };
+    if m.tokens.clone().all(people) {
+        m.ty = OTHER;
     }
     // a place name ending in a word of newspapers and broadcasters is their name
     // (“Jerusalem Post”, “Fox Noticias”)

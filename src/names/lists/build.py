@@ -64,6 +64,8 @@ Christian Cossack English European Evangelical Flemish Hindu Hispanic Hutu Inuit
 Kurd Kurdish Latina Latino Lutheran Maori Methodist Mormon Muslim Pashtun Presbyterian
 Protestant Scandinavian Scot Scottish Shia Shiite Sikh Sunni Tamil Tibetan Turk Tutsi
 Uighur Uyghur Welsh
+Alawite Ashkenazi Baloch Chechen Copt Coptic Druze Fulani Hasidic Hausa Hazara Hmong Igbo
+Maasai Rohingya Sephardic Sufi Tajik Tatar Uzbek Xhosa Yazidi Yoruba Zulu
 """.split()
 
 # Titles (mostly abbreviated) that nameparser lacks; written for this project.
