@@ -287,20 +287,28 @@ fn lead(cx: &Cx, c: &Classes, i: usize) -> bool {
 }
 
 /// For each token, whether a reading may start there.
-/// Also tells which tokens are anchors: the scanner sizes its output by them.
-pub(super) fn starts(cx: &Cx) -> (Vec<bool>, Vec<bool>) {
+/// Also counts the anchors: entry `i` of the second vector is how many tokens before
+/// token `i` are anchors (`n + 1` entries), which the scanner sizes its output by.
+pub(super) fn starts(cx: &Cx) -> (Vec<bool>, Vec<u32>) {
     let n = cx.len();
     let mut out = vec![false; n];
-    let mut anchors = vec![false; n];
+    let mut is_anchor = vec![false; n];
     let mut reach = false;
     let c = classes();
     for i in (0..n).rev() {
         let a = anchor(cx, c, i);
-        anchors[i] = a;
+        is_anchor[i] = a;
         reach = a || reach && lead(cx, c, i);
         out[i] = reach;
     }
-    (out, anchors)
+    let mut before = Vec::with_capacity(n + 1);
+    let mut count = 0u32;
+    before.push(0);
+    for a in is_anchor {
+        count += u32::from(a);
+        before.push(count);
+    }
+    (out, before)
 }
 
 #[cfg(test)]

@@ -82,11 +82,11 @@ const LONGEST_WORD: usize = 48;
 #[inline(never)]
 pub fn recognize(doc: &Document) -> Vec<Annotation> {
     let cx = Cx::new(doc);
-    let (starts, anchors) = gate::starts(&cx);
+    let (starts, anchors_before) = gate::starts(&cx);
     scan(
         &cx,
         |i| starts.get(i).copied().unwrap_or(false),
-        |i| anchors.get(i).copied().unwrap_or(false),
+        |i| anchors_before.get(i).map_or(0, |&a| a as usize),
     )
 }
 
@@ -96,20 +96,20 @@ pub fn recognize(doc: &Document) -> Vec<Annotation> {
 /// The readings are most of a call's memory in a text of nothing but figures (216 bytes
 /// each), and a vector that doubles as it grows holds up to half as much again while it
 /// moves them, and up to twice the room they need. So the output grows by an estimate
-/// of the readings still to come: the `anchor` tokens ahead (every reading holds one and
-/// readings do not overlap) at the rate of readings per anchor so far. A text of figures
-/// gets its room once; a text of pronouns `I` (an anchor as a Roman numeral), none.
+/// of the readings still to come: the anchor tokens ahead (every reading holds one and
+/// readings do not overlap; `anchors_before(i)` counts those before token `i`) at the
+/// rate of readings per anchor so far. A text of figures gets its room once; a text of
+/// pronouns `I` (an anchor as a Roman numeral), none.
 fn scan(
     cx: &Cx,
     may_start: impl Fn(usize) -> bool,
-    anchor: impl Fn(usize) -> bool,
+    anchors_before: impl Fn(usize) -> usize,
 ) -> Vec<Annotation> {
-    let total = (0..cx.len()).filter(|&i| anchor(i)).count();
-    // anchors before token `i`
-    let mut seen = 0;
+    let total = anchors_before(cx.len());
     let mut out: Vec<Annotation> = Vec::new();
-    let push = |out: &mut Vec<Annotation>, seen: usize, hit: Hit| {
+    let push = |out: &mut Vec<Annotation>, i: usize, hit: Hit| {
         if out.len() == out.capacity() {
+            let seen = anchors_before(i);
             let rate = (out.len() + 1) as f64 / seen.max(1) as f64;
             let ahead = (total.saturating_sub(seen) as f64 * rate.min(1.0)) as usize;
             // at least half again (and 16), so that an estimate that keeps falling short
@@ -123,7 +123,6 @@ fn scan(
     let mut i = 0;
     while i < cx.len() {
         if cx.toks[i].in_url || !may_start(i) {
-            seen += usize::from(anchor(i));
             i += 1;
             continue;
         }
@@ -132,23 +131,18 @@ fn scan(
             .or_else(|| grammar::degree_pair(cx, i))
         {
             for hit in parts {
-                push(&mut out, seen, hit);
+                push(&mut out, i, hit);
             }
-            seen += usize::from(anchor(i));
             i += 1;
             continue;
         }
         match best_at(cx, i) {
             Some(hit) if hit.next > i && hit.end > hit.start => {
                 let next = hit.next;
-                push(&mut out, seen, hit);
-                seen += (i..next).filter(|&k| anchor(k)).count();
+                push(&mut out, i, hit);
                 i = next;
             }
-            _ => {
-                seen += usize::from(anchor(i));
-                i += 1;
-            }
+            _ => i += 1,
         }
     }
     out

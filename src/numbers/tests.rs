@@ -183,7 +183,7 @@ fn a_text_of_figures_gets_room_for_its_readings_once() {
 fn same_as_ungated(text: &str) {
     let doc = Document::new(text);
     let cx = super::Cx::new(&doc);
-    let every = super::scan(&cx, |_| true, |_| false);
+    let every = super::scan(&cx, |_| true, |_| 0);
     assert_eq!(
         recognize(&doc),
         every,
