@@ -76,28 +76,17 @@ const PRESIZED_TEXTS: usize = 4096;
 pub const MAX_SENTENCE_TOKENS: usize = 512;
 
 /// `r` cut into runs of at most [`MAX_SENTENCE_TOKENS`] tokens. A cut falls in the last
-/// quarter of a run, between two tokens that no name takes, a lowercase word or a
-/// punctuation mark on each side (“… and the | results …”), if there is such a place;
-/// else at the run's end.
+/// quarter of a run, between two tokens that no name takes, [plain](plain) ones (“… and
+/// the | results …”), if there is such a place; else at the run's end.
 fn pieces(doc: &Document, r: Range<usize>) -> Vec<Range<usize>> {
-    let plain = |i: usize| {
-        doc.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct
-                || (t.kind == TokenKind::Word
-                    && doc
-                        .slice(t.span)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase))
-        })
-    };
+    let plain_at = |i: usize| doc.tokens.get(i).is_some_and(|t| plain(doc.slice(t.span)));
     let mut out = Vec::with_capacity(r.len() / MAX_SENTENCE_TOKENS + 1);
     let mut start = r.start;
     while r.end - start > MAX_SENTENCE_TOKENS {
         let hard = start + MAX_SENTENCE_TOKENS;
         let end = (hard - MAX_SENTENCE_TOKENS / 4..=hard)
             .rev()
-            .find(|&k| plain(k - 1) && plain(k))
+            .find(|&k| plain_at(k - 1) && plain_at(k))
             .unwrap_or(hard);
         out.push(start..end);
         start = end;
