@@ -24,8 +24,8 @@
 //! # Untrusted input
 //!
 //! Any `&str` is accepted: no input panics, and the cost grows linearly with the text.
-//! So does the memory a call works in: about 25 bytes a byte of prose, and up to about
-//! 350 for a text made of nothing but figures. The WebAssembly build has 4 GiB of memory
+//! So does the memory a call works in: about 15 bytes a byte of prose, and up to about
+//! 100 for a text made of nothing but figures. The WebAssembly build has 4 GiB of memory
 //! in all, so its functions, the page and the CLI refuse a text longer than
 //! [`MAX_TEXT_BYTES`] with an error ([`check_length`]) instead of running out of it;
 //! [`annotate`] itself reads any length.
@@ -87,8 +87,8 @@ impl Options {
 
 /// The longest text that the WebAssembly functions, the page and the CLI read in one
 /// call, in bytes of UTF-8: 4 MiB, a long book (a news article is a few kilobytes). At
-/// the worst found, a text of nothing but figures, a call of that length works in about
-/// 1.5 GB, well inside WebAssembly's 4 GiB.
+/// the worst found, a text of nothing but figures (`1 1 1 …`), a call of that length
+/// takes about 420 MB of WebAssembly memory, well inside its 4 GiB.
 pub const MAX_TEXT_BYTES: usize = 4 << 20;
 
 /// A text longer than [`MAX_TEXT_BYTES`].
