@@ -344,7 +344,44 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
     {
         m.ty = OTHER;
     }
+    // a part of a law or a document by its number (“Title IV”, “Article 5”, “Chapter
+    // 11”) is no person, organization or place: type other, as the plans and treaties
+    if m.tokens.len() == 2
+        && matches!(
+            text_of(doc, m.tokens.start),
+            "Title"
+                | "Article"
+                | "Section"
+                | "Chapter"
+                | "Part"
+                | "Rule"
+                | "Amendment"
+                | "Paragraph"
+                | "Clause"
+                | "Schedule"
+                | "Annex"
+        )
+        && numbered(text_of(doc, m.tokens.start + 1))
+    {
+        m.ty = OTHER;
+    }
     (!m.tokens.is_empty() && m.tokens.end <= doc.tokens.len()).then_some(m)
+}
+
+/// True when `w` numbers a part of a text: digits, perhaps with a letter after them
+/// (“11”, “230”, “5A”), or a Roman numeral up to XXXIX in capitals (“IV”, “I”).
+fn numbered(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_uppercase());
+    let units = w.trim_start_matches('X');
+    (!digits.is_empty()
+        && w.len() - digits.len() <= 1
+        && digits.bytes().all(|b| b.is_ascii_digit()))
+        || (!w.is_empty()
+            && w.len() - units.len() <= 3
+            && matches!(
+                units,
+                "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+            ))
 }
 
 /// The words of a mention, joined by single spaces: the key that makes two mentions
@@ -1870,6 +1907,37 @@ mod tests {
         assert_eq!(got, ["Investor Relations Review", "IRR", "IRR"]);
         assert!(r.iter().all(|m| m.1 == NameType::Organization));
         assert_eq!(r[1].2, r[2].2);
+    }
+
+    #[test]
+    fn a_part_of_a_law_by_its_number_is_of_type_other() {
+        let r = run(
+            "Any Title IV provision, Section 230 and Article 5A apply, but Title Nine and Article Smith do not.",
+            &[
+                ("Title IV", ORGANIZATION),
+                ("Section 230", PERSON),
+                ("Article 5A", PLACE),
+                ("Title Nine", ORGANIZATION),
+                ("Article Smith", PERSON),
+            ],
+        );
+        let types: Vec<NameType> = r.iter().map(|m| m.1).collect();
+        use NameType::{Organization, Other, Person};
+        assert_eq!(types, [Other, Other, Other, Organization, Person]);
+        for (w, want) in [
+            ("IV", true),
+            ("I", true),
+            ("XXXIX", true),
+            ("11", true),
+            ("5A", true),
+            ("5AB", false),
+            ("A", false),
+            ("XL", false),
+            ("Nine", false),
+            ("", false),
+        ] {
+            assert_eq!(numbered(w), want, "{w}");
+        }
     }
 
     #[test]
