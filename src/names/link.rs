@@ -53,9 +53,12 @@ pub fn link(doc: &Document, mentions: Vec<Mention>) -> Vec<Annotation> {
     lowercase_places(doc, &mut ms);
     lone_given_names(doc, &mut ms);
     forms_of_address(doc, &mut ms);
+    post_nominals(doc, &mut ms);
     storms(doc, &mut ms);
     acronyms(doc, &mut ms);
     propagate(doc, &mut ms);
+    // again: the same letters as a place elsewhere (“Baltimore, MD”) propagate to them
+    post_nominals(doc, &mut ms);
     designations(doc, &mut ms);
     let (entity, people, word_bits) = entities(doc, &ms);
     retype(doc, &mut ms, &entity, &people, &word_bits);
@@ -969,6 +972,34 @@ fn storm_words(doc: &Document, from: usize, end: usize) -> Option<usize> {
     (from..word)
         .all(|i| is_storm_qualifier(text_of(doc, i)))
         .then_some(from)
+}
+
+/// Letters after a person's name, set off by commas, for an office, a degree or an honour
+/// (“Mark Tedeschi, QC”, “Harry Preuss, MD, PhD”): no name, though some are also a
+/// state's code (“Baltimore, MD”: after a place they stay). Written for the project.
+const POST_NOMINALS: [&str; 24] = [
+    "AM", "AO", "CBE", "CPA", "DBE", "DDS", "Esq", "FRCS", "FRS", "JD", "KBE", "KC", "MBE", "MD",
+    "MEP", "MLA", "MP", "MPP", "MSP", "OBE", "PhD", "QC", "RN", "SC",
+];
+
+/// Drops the tagger's mentions of [`POST_NOMINALS`] that follow a person's name, each
+/// after a comma (and after any others: “Jane Roe, MD, PhD”).
+fn post_nominals(doc: &Document, ms: &mut Vec<Mention>) {
+    let mut letters: Vec<usize> = Vec::new();
+    for m in ms.iter().filter(|m| m.ty == PERSON) {
+        let mut i = m.tokens.end;
+        while text_of(doc, i) == ","
+            && POST_NOMINALS
+                .binary_search(&text_of(doc, i + 1).trim_end_matches('.'))
+                .is_ok()
+        {
+            letters.push(i + 1);
+            i += 2;
+        }
+    }
+    if !letters.is_empty() {
+        ms.retain(|m| !(m.tokens.len() == 1 && letters.contains(&m.tokens.start)));
+    }
 }
 
 /// A name after a storm word (“Hurricane Katrina”, “Tropical Storm Harvey”) is the
@@ -1938,6 +1969,25 @@ mod tests {
         ] {
             assert_eq!(numbered(w), want, "{w}");
         }
+    }
+
+    #[test]
+    fn letters_after_a_persons_name_are_no_name() {
+        assert!(POST_NOMINALS.windows(2).all(|p| p[0] < p[1]), "sorted");
+        let r = run(
+            "Said Mark Tedeschi, QC, and Jane Roe, MD, PhD, in Baltimore, MD, today.",
+            &[
+                ("Mark Tedeschi", PERSON),
+                ("QC", PLACE),
+                ("Jane Roe", PERSON),
+                ("MD", PLACE),
+                ("PhD", ORGANIZATION),
+                ("Baltimore", PLACE),
+                ("MD", PLACE),
+            ],
+        );
+        let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["Mark Tedeschi", "Jane Roe", "Baltimore", "MD"]);
     }
 
     #[test]
