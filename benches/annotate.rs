@@ -150,6 +150,11 @@ fn bench(c: &mut Criterion) {
             "addresses",
             "Jane Smith thanked Mr. President. ".repeat(size / 34),
         ),
+        // letters after names: each person's once looked through all the others' letters
+        (
+            "post-nominals",
+            "Jane Roe, MD, PhD, said it. ".repeat(size / 28),
+        ),
     ];
     for (label, text) in &shapes {
         g.throughput(Throughput::Bytes(text.len() as u64));

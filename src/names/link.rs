@@ -998,7 +998,9 @@ fn post_nominals(doc: &Document, ms: &mut Vec<Mention>) {
         }
     }
     if !letters.is_empty() {
-        ms.retain(|m| !(m.tokens.len() == 1 && letters.contains(&m.tokens.start)));
+        // (sorted for a binary search: a long text may hold many)
+        letters.sort_unstable();
+        ms.retain(|m| !(m.tokens.len() == 1 && letters.binary_search(&m.tokens.start).is_ok()));
     }
 }
 
