@@ -375,16 +375,10 @@ pub fn trim(doc: &Document, mut m: Mention) -> Option<Mention> {
 /// (“11”, “230”, “5A”), or a Roman numeral up to XXXIX in capitals (“IV”, “I”).
 fn numbered(w: &str) -> bool {
     let digits = w.trim_end_matches(|c: char| c.is_ascii_uppercase());
-    let units = w.trim_start_matches('X');
     (!digits.is_empty()
         && w.len() - digits.len() <= 1
         && digits.bytes().all(|b| b.is_ascii_digit()))
-        || (!w.is_empty()
-            && w.len() - units.len() <= 3
-            && matches!(
-                units,
-                "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
-            ))
+        || crate::numbers::lexicon::roman(w).is_some_and(|v| v < 40)
 }
 
 /// The words of a mention, joined by single spaces: the key that makes two mentions

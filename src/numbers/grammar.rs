@@ -2636,7 +2636,7 @@ fn roman(cx: &Cx, i: usize) -> Option<f64> {
     if r == "I" || r == "I." {
         return regnal_one(cx, i).then_some(1.0);
     }
-    if r.len() < 2 || r.len() > 8 || !r.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L')) {
+    if r.len() < 2 {
         return None;
     }
     if i == 0 || !(cx.capitalized(i - 1) || matches!(cx.raw(i - 1), "§" | "part" | "chapter")) {
@@ -2649,40 +2649,7 @@ fn roman(cx: &Cx, i: usize) -> Option<f64> {
     {
         return None;
     }
-    let digit = |b: u8| match b {
-        b'I' => 1,
-        b'V' => 5,
-        b'X' => 10,
-        _ => 50,
-    };
-    let b = r.as_bytes();
-    let mut total = 0i32;
-    for k in 0..b.len() {
-        let v = digit(b[k]);
-        if b.get(k + 1).is_some_and(|&n| digit(n) > v) {
-            total -= v;
-        } else {
-            total += v;
-        }
-    }
-    // reject invalid forms such as "IIII" or "VV" by writing the value back
-    let mut back = String::new();
-    let mut n = total;
-    for &(v, s) in &[
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            back.push_str(s);
-            n -= v;
-        }
-    }
-    (back == r && total > 1).then_some(f64::from(total))
+    lx::roman(r).filter(|&v| v > 1).map(f64::from)
 }
 
 /// Nouns that a Roman numeral labels: "Phase I trials", "Type I diabetes".

@@ -964,6 +964,49 @@ pub fn currency_country(w: &str) -> Option<Option<&'static str>> {
     })
 }
 
+/// The value of a Roman numeral in capitals written the standard way, `I` to `LXXXVIII`
+/// (letters `I`, `V`, `X`, `L`, at most eight): "IV" is 4; "IIII", "VV" and "IL" are no
+/// numerals.
+pub fn roman(r: &str) -> Option<u32> {
+    if r.is_empty() || r.len() > 8 || !r.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L')) {
+        return None;
+    }
+    let digit = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
+        _ => 50,
+    };
+    let b = r.as_bytes();
+    let mut total = 0i32;
+    for k in 0..b.len() {
+        let v = digit(b[k]);
+        if b.get(k + 1).is_some_and(|&n| digit(n) > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    // reject invalid forms such as "IIII" or "VV" by writing the value back
+    let mut back = String::new();
+    let mut n = total;
+    for &(v, s) in &[
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            back.push_str(s);
+            n -= v;
+        }
+    }
+    (back == r && total > 0).then(|| total.unsigned_abs())
+}
+
 /// The value of a vulgar fraction character (`½`, `¾`, `⅔`).
 pub fn vulgar_fraction(s: &str) -> Option<f64> {
     Some(match s {
@@ -1073,5 +1116,23 @@ mod tests {
         assert_eq!(unit_phrase(&["square", "meters", "of"]), Some(("m²", 2)));
         assert_eq!(currency_code("usd"), Some("USD"));
         assert_eq!(currency_code("try"), None);
+    }
+
+    #[test]
+    fn roman_numerals_in_standard_form_have_values() {
+        for (r, v) in [
+            ("I", 1),
+            ("IV", 4),
+            ("IX", 9),
+            ("XIV", 14),
+            ("XXXIX", 39),
+            ("XL", 40),
+        ] {
+            assert_eq!(roman(r), Some(v), "{r}");
+        }
+        assert_eq!(roman("LXXXVIII"), Some(88));
+        for r in ["", "IIII", "VV", "IL", "VX", "iv", "XLIXXXXX", "MC", "X1"] {
+            assert_eq!(roman(r), None, "{r}");
+        }
     }
 }
